@@ -1,0 +1,101 @@
+"""Command line: ``python -m decision_tree check|paths|schema``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths as manifest
+from .check import Result, check_files, display_path, tree_files
+from .diagnostics import report
+from .schema import schema_text
+
+DEFAULT_DIR = Path("docs/trees")
+
+
+def _files(args: list[str]) -> list[Path]:
+    if not args:
+        return tree_files(DEFAULT_DIR)
+    found: list[Path] = []
+    for arg in args:
+        path = Path(arg)
+        found += tree_files(path) if path.is_dir() else [path]
+    return found
+
+
+def _print_problems(result: Result, style: str) -> None:
+    print(report(result.diagnostics, style))
+    files = len({d.path for d in result.diagnostics})
+    count = len(result.diagnostics)
+    print(f"{count} problem{'s' * (count != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+
+
+def cmd_check(ns: argparse.Namespace) -> int:
+    files = _files(ns.paths)
+    if not files:
+        print(f"error: no tree files (*.yml) found in {' '.join(ns.paths) or DEFAULT_DIR}", file=sys.stderr)
+        return 1
+    result = check_files(files)
+    if not result.ok:
+        _print_problems(result, ns.format)
+        return 1
+    print(f"checked {len(files)} tree{'s' * (len(files) != 1)}: no problems", file=sys.stderr)
+    return 0
+
+
+def cmd_paths(ns: argparse.Namespace) -> int:
+    if ns.tree and ns.update:
+        print("error: give a tree or --update, not both", file=sys.stderr)
+        return 2
+    if ns.tree:
+        path = Path(ns.tree)
+        files = [path if path.suffix else DEFAULT_DIR / f"{ns.tree}.yml"]
+    elif ns.update:
+        files = tree_files(DEFAULT_DIR)
+    else:
+        print("error: name a tree (for example: paths need-mlops), or pass --update", file=sys.stderr)
+        return 2
+    result = check_files(files)
+    if not result.ok:
+        _print_problems(result, "text")
+        return 1
+    for file in files:
+        tree = result.trees[file.stem]
+        text = manifest.manifest_text(tree)
+        if ns.update:
+            target = manifest.manifest_path(file)
+            old = target.read_text(encoding="utf-8") if target.exists() else None
+            if old != text:
+                target.write_text(text, encoding="utf-8")
+                print(f"updated {display_path(target)}", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+    return 0
+
+
+def cmd_schema(ns: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m decision_tree", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="check tree files (default: every tree in docs/trees/)")
+    check.add_argument("paths", nargs="*", help="tree files or folders")
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="github: workflow annotations for GitHub Actions")
+    check.set_defaults(run=cmd_check)
+    paths = sub.add_parser("paths", help="list every start-to-outcome path of a tree")
+    paths.add_argument("tree", nargs="?", help="tree id (file name without .yml) or path")
+    paths.add_argument("--update", action="store_true", help="rewrite the committed path manifests")
+    paths.set_defaults(run=cmd_paths)
+    schema = sub.add_parser("schema", help="print the JSON Schema of the tree format")
+    schema.set_defaults(run=cmd_schema)
+    ns = parser.parse_args(argv)
+    return ns.run(ns)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""Read a tree file into positioned YAML nodes, where every scalar is text exactly as typed.
+
+PyYAML's own loaders turn ``yes`` into True and ``1.10`` into 1.1, keep the last of two duplicate keys
+and expand aliases. We read the parser's *events* instead and build the nodes ourselves, so none of
+that can happen: a scalar is the characters the author typed, and everything else is reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+from typing import NamedTuple, Union
+
+import yaml
+from yaml import events
+
+from .diagnostics import Diagnostic, Pos, quote
+
+_Parser = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader  # libyaml when present: ~10x faster
+
+
+class Scalar(NamedTuple):
+    """A piece of text, exactly as typed, with where it starts."""
+
+    text: str
+    pos: Pos
+
+
+class Mapping(NamedTuple):
+    """``key: value`` pairs in file order; each key keeps its own position."""
+
+    entries: dict[str, tuple[Scalar, "Node"]]
+    pos: Pos
+
+
+class Sequence(NamedTuple):
+    """A ``- item`` list."""
+
+    items: tuple["Node", ...]
+    pos: Pos
+
+
+# Nodes are named tuples, not dataclasses: a 10,000-node tree has about 150,000 of them.
+Node = Union[Scalar, Mapping, Sequence]
+
+_BOM = b"\xef\xbb\xbf"
+# C0 and C1 controls other than tab, line feed and carriage return; noncharacters; lone surrogates;
+# and the Unicode line separators, which YAML counts as line breaks but editors do not.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+# What PyYAML (pure or libyaml) says -> one plain sentence and a hint. First match wins.
+_SYNTAX = [
+    ("mapping values are not allowed",
+     "a colon followed by a space starts a new key here, in the middle of a value",
+     'put the whole value in quotes, for example: text: "Cost: high"'),
+    ("cannot start any token",
+     "a value cannot begin with the character {char}",
+     "put the whole value in quotes"),
+    ("while scanning a quoted scalar",
+     "this quoted text is never closed",
+     "add the closing quote, or remove the opening one"),
+    ("could not find expected ':'",
+     "YAML expected a line of the form key: value here",
+     "check the indentation of this line and of the line above"),
+    ("expected <block end>",
+     "this line is indented differently from the lines around it",
+     "line up keys of the same level with the same number of spaces"),
+    ("did not find expected key",
+     "this line is indented differently from the lines around it",
+     "line up keys of the same level with the same number of spaces"),
+    ("did not find expected '-' indicator",
+     "this line does not continue the list above it",
+     "start each list item with '- ' at the same indentation"),
+    ("expected ',' or ']'",
+     "this list in square brackets is never closed",
+     "add the closing ] or write the list with one '- ' item per line"),
+    ("expected ',' or '}'",
+     "this mapping in curly braces is never closed",
+     "add the closing } or write one key: value per line"),
+]
+
+
+def load(path: Path, display: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
+    """Read one tree file; return its top node, or None and the reasons it could not be read."""
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Diagnostic(name, Pos(1, 1), "DT001", f"the file cannot be read ({error.strerror})")]
+    return load_bytes(data, name)
+
+
+def load_bytes(data: bytes, name: str) -> tuple[Node | None, list[Diagnostic]]:
+    """Parse bytes of a tree file into nodes; ``name`` is the path shown in diagnostics."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        col = len(data[line_start:error.start].decode("utf-8", "replace")) + 1
+        return None, [Diagnostic(
+            name, Pos(line, col), "DT001",
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02X} here)",
+            "save the file with the UTF-8 encoding in your editor")]
+    problems = _scan_characters(text, name)
+    if problems:
+        return None, problems
+    return _Builder(text, name).build()
+
+
+def _scan_characters(text: str, name: str) -> list[Diagnostic]:
+    """Report tabs in indentation and invisible control characters, before YAML sees them."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def pos(offset: int) -> Pos:
+        index = bisect.bisect_right(starts, offset) - 1
+        return Pos(index + 1, offset - starts[index] + 1)
+
+    found = [
+        Diagnostic(name, pos(m.end() - 1), "DT003", "a tab is used for indentation",
+                   "indent with spaces only; most editors can convert tabs to spaces")
+        for m in _TAB_INDENT.finditer(text)
+    ]
+    found += [
+        Diagnostic(name, pos(m.start()), "DT002",
+                   f"an invisible control character (U+{ord(m.group()):04X}) is in the text",
+                   "delete it; it often arrives when text is pasted from another program")
+        for m in _CONTROL.finditer(text)
+    ]
+    return found
+
+
+class _Builder:
+    """Turn parser events into nodes without recursion, so deep input cannot exhaust the stack."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self.problems: list[Diagnostic] = []
+
+    def build(self) -> tuple[Node | None, list[Diagnostic]]:
+        try:
+            top = self._walk(_Parser(self.text))
+        except yaml.YAMLError as error:
+            self.problems.append(self._syntax(error))
+            top = None
+        if top is None and not self.problems:
+            self.problems.append(Diagnostic(self.name, Pos(1, 1), "DT005", "the file is empty",
+                                            "a tree file starts with title:, start:, questions: and outcomes:"))
+        return (None if self.problems else top), self.problems
+
+    def _walk(self, parser) -> Node | None:
+        top: Node | None = None
+        documents = 0
+        # Each frame: [kind, pos, children or entries, pending key]
+        stack: list[list] = []
+        get_event = parser.get_event
+        new = tuple.__new__
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is events.ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    self._no_anchor_or_tag(event)
+                mark = event.start_mark
+                # tuple.__new__ skips the named tuples' Python-level __new__: this is the hot loop.
+                node: Node = new(Scalar, (event.value, new(Pos, (mark.line + 1, mark.column + 1))))
+            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    self._no_anchor_or_tag(event)
+                container = Mapping if kind is events.MappingStartEvent else Sequence
+                stack.append([container, _pos(event), {} if container is Mapping else [], None])
+                continue
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                container, pos, children, _ = stack.pop()
+                node = Mapping(children, pos) if container is Mapping else Sequence(tuple(children), pos)
+            elif kind is events.AliasEvent:
+                self._report(event, "DT006", f"the alias *{event.anchor} repeats content from elsewhere",
+                             "write the text out in full; anchors and aliases are not supported")
+                node = Scalar("", _pos(event))
+            elif kind is events.DocumentStartEvent:
+                documents += 1
+                if documents == 2:
+                    self._report(event, "DT005", "the file holds more than one YAML document",
+                                 "a tree file is one document: remove this '---' line and what follows, "
+                                 "or move it to a file of its own")
+                    return None
+                continue
+            elif kind is events.StreamEndEvent or event is None:
+                return top
+            else:
+                continue
+            if not stack:
+                top = node
+                continue
+            frame = stack[-1]
+            if frame[0] is Sequence:
+                frame[2].append(node)
+            elif frame[3] is None:
+                frame[3] = node if type(node) is Scalar else self._bad_key(node)
+            else:
+                self._add_entry(frame, node)
+
+    def _bad_key(self, node: Node) -> Scalar:
+        self.problems.append(Diagnostic(self.name, node.pos, "DT004",
+                                        "a key must be plain text, not a list or a mapping"))
+        return Scalar("", node.pos)
+
+    def _add_entry(self, frame: list, node: Node) -> None:
+        key, children = frame[3], frame[2]
+        frame[3] = None
+        earlier = children.get(key.text)
+        if earlier is None:
+            children[key.text] = (key, node)
+            return
+        self.problems.append(Diagnostic(
+            self.name, key.pos, "DT008",
+            f"the key {quote(key.text)} appears twice here, on lines {earlier[0].pos.line} and {key.pos.line}",
+            "keep one of them; YAML would silently use the last one"))
+
+    def _no_anchor_or_tag(self, event) -> None:
+        if event.anchor is not None:
+            self._report(event, "DT006", f"the anchor &{event.anchor} marks content for reuse",
+                         "remove it and write the text out in full; anchors and aliases are not supported")
+        if event.tag is not None:
+            shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self._report(event, "DT007", f"the tag {shown} changes how the value is read",
+                         "remove the tag; every value is read as text")
+
+    def _report(self, event, code: str, message: str, hint: str) -> None:
+        self.problems.append(Diagnostic(self.name, _pos(event), code, message, hint))
+
+    def _syntax(self, error: yaml.YAMLError) -> Diagnostic:
+        problem = str(getattr(error, "problem", "") or error)
+        context = str(getattr(error, "context", "") or "")
+        mark = getattr(error, "problem_mark", None)
+        for needle, message, hint in _SYNTAX:
+            if needle in problem or needle in context:
+                if needle.startswith("while scanning a quoted"):
+                    mark = getattr(error, "context_mark", None) or mark
+                if "{char}" in message:
+                    message = message.format(char=quote(self._char_at(mark)))
+                break
+        else:
+            message, hint = f"the YAML cannot be read here ({problem.strip()})", None
+        pos = Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
+        return Diagnostic(self.name, pos, "DT004", message, hint)
+
+    def _char_at(self, mark) -> str:
+        if mark is None:
+            return "?"
+        lines = self.text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        return line[mark.column] if mark.column < len(line) else "?"
+
+
+def _pos(event) -> Pos:
+    return Pos(event.start_mark.line + 1, event.start_mark.column + 1)
+

@@ -1,0 +1,102 @@
+"""The checked tree: frozen dataclasses that rendering and everything downstream read.
+
+Positions ride along (``pos``) so later checks can point at the source, but they take no part in
+equality: two trees that route the same way compare equal wherever their text sits in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+from .diagnostics import Pos
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_ID = re.compile(ID_PATTERN)
+_NOT_ID_CHARS = re.compile(r"[^a-z0-9]+")
+
+_NOWHERE = Pos(0, 0)
+
+
+def is_id(text: str) -> bool:
+    """Tell whether ``text`` is a valid id: lowercase letters, digits and single hyphens."""
+    return bool(_ID.match(text))
+
+
+def slug(text: str) -> str:
+    """Return the id closest to ``text`` ("Hire_Now!" -> "hire-now"); may be empty."""
+    return _NOT_ID_CHARS.sub("-", text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One button: its label, where it leads, and the stable key that names it in URLs."""
+
+    label: str
+    next: str
+    key: str
+    pos: Pos = field(default=_NOWHERE, compare=False)
+    next_pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    answers: tuple[Answer, ...]
+    help: str | None = None
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    body: str
+    summary: str | None = None
+    continue_with: str | None = None
+    pos: Pos = field(default=_NOWHERE, compare=False)
+    continue_pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One tree file. ``id`` is the file name without ``.yml``."""
+
+    id: str
+    path: str
+    title: str
+    start: str
+    questions: Mapping[str, Question]
+    outcomes: Mapping[str, Outcome]
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    summary: str | None = None
+    start_pos: Pos = field(default=_NOWHERE, compare=False)
+    alias_pos: Mapping[str, Pos] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("questions", "outcomes", "aliases", "alias_pos"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+
+    def node_pos(self, node_id: str) -> Pos:
+        """Return where a question or outcome is defined."""
+        node = self.questions.get(node_id) or self.outcomes.get(node_id)
+        return node.pos if node else _NOWHERE
+
+    def resolve(self, node_id: str) -> str | None:
+        """Return the current id for a current or retired id, or None if it names nothing."""
+        if node_id in self.questions or node_id in self.outcomes:
+            return node_id
+        target = self.aliases.get(node_id)
+        return target if target in self.questions or target in self.outcomes else None
+
+
+def answer_keys(answers: list[tuple[str, str]]) -> list[str]:
+    """Return a stable URL key per (label, next): the target id, or the label's slug if shared.
+
+    Keys never depend on an answer's position, so reordering answers keeps every shared link working.
+    """
+    targets = [nxt for _, nxt in answers]
+    return [nxt if targets.count(nxt) == 1 else slug(label) for label, nxt in answers]

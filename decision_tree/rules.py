@@ -1,0 +1,207 @@
+"""The rules a well-formed tree must keep, one small function each; the docstring says the rule.
+
+Each rule takes a tree (and, for hand-overs, the ids of every tree) and yields diagnostics.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+from .diagnostics import Diagnostic, Pos, quote
+from .model import Tree
+from .shape import did_you_mean
+
+Rule = Callable[[Tree, frozenset], Iterator[Diagnostic]]
+
+
+def _near(tree: Tree, word: str, choices: Iterable[str], extra: str = "") -> str | None:
+    guess = did_you_mean(word, choices)
+    if guess is None:
+        return extra or None
+    line = tree.node_pos(guess).line
+    where = f" (line {line})" if line else ""
+    return f"did you mean {quote(guess)}{where}?" + (f" {extra}" if extra else "")
+
+
+def unique_ids(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
+    """An id names one thing: no question, outcome and alias share an id.
+
+    FAIL: ``questions: {done: ...}`` and ``outcomes: {done: ...}``.
+    """
+    for oid, outcome in tree.outcomes.items():
+        if oid in tree.questions:
+            first = tree.questions[oid].pos.line
+            yield Diagnostic(tree.path, outcome.pos, "DT015",
+                             f"{quote(oid)} names both a question (line {first}) and this outcome",
+                             "rename one of them, and the answers that lead to it")
+    for alias, pos in tree.alias_pos.items():
+        if alias in tree.questions or alias in tree.outcomes:
+            yield Diagnostic(tree.path, pos, "DT015",
+                             f"the alias {quote(alias)} has the same id as a current question or outcome "
+                             f"(line {tree.node_pos(alias).line})",
+                             "an alias is for an id that no longer exists: remove the alias")
+
+
+def distinct_answers(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
+    """Every question has two or more answers, with different labels and different link keys."""
+    for question in tree.questions.values():
+        if len(question.answers) == 1:
+            yield Diagnostic(tree.path, question.answers[0].pos, "DT016",
+                             f"question {quote(question.id)} has only one answer",
+                             "a question needs two or more answers; if there is no choice, leave the question out")
+        seen_labels: dict[str, int] = {}
+        seen_keys: dict[str, int] = {}
+        for answer in question.answers:
+            if not answer.label:
+                continue
+            if answer.label in seen_labels:
+                yield Diagnostic(tree.path, answer.pos, "DT017",
+                                 f"question {quote(question.id)} has two answers labelled {quote(answer.label)}, "
+                                 f"on lines {seen_labels[answer.label]} and {answer.pos.line}",
+                                 "give every answer of a question its own label")
+                continue
+            seen_labels[answer.label] = answer.pos.line
+            if answer.next and (not answer.key or answer.key in seen_keys):
+                yield Diagnostic(tree.path, answer.pos, "DT019",
+                                 f"answer {quote(answer.label)} of question {quote(question.id)} cannot be told "
+                                 "apart from another answer in a link",
+                                 "answers that go to the same place are named by their labels in links: "
+                                 "make the labels differ in letters or digits, not only punctuation")
+            seen_keys[answer.key] = answer.pos.line
+
+
+def start_is_question(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
+    """``start`` names a question of this tree."""
+    if not tree.start or tree.start in tree.questions:
+        return
+    if tree.start in tree.outcomes:
+        yield Diagnostic(tree.path, tree.start_pos, "DT020",
+                         f"start is {quote(tree.start)}, which is an outcome, not a question",
+                         "start must name the first question")
+        return
+    yield Diagnostic(tree.path, tree.start_pos, "DT020",
+                     f"start is {quote(tree.start)}, which is not a question of this tree",
+                     _near(tree, tree.start, tree.questions))
+
+
+def next_exists(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
+    """Every answer's ``next`` names a current question or outcome of the same tree."""
+    targets = [*tree.questions, *tree.outcomes]
+    for question in tree.questions.values():
+        for answer in question.answers:
+            if not answer.next or answer.next in tree.questions or answer.next in tree.outcomes:
+                continue
+            renamed = tree.aliases.get(answer.next)
+            yield Diagnostic(
+                tree.path, answer.next_pos, "DT021",
+                f"answer {quote(answer.label)} goes to {quote(answer.next)}, which is not in this tree",
+                f"{quote(answer.next)} was renamed: use {quote(renamed)}" if renamed
+                else _near(tree, answer.next, targets))
+
+
+def continue_with_exists(tree: Tree, trees: frozenset) -> Iterator[Diagnostic]:
+    """An outcome's ``continue_with`` names another existing tree (a file in the same folder)."""
+    for outcome in tree.outcomes.values():
+        target = outcome.continue_with
+        if target is None:
+            continue
+        if target == tree.id:
+            yield Diagnostic(tree.path, outcome.continue_pos, "DT024",
+                             f"outcome {quote(outcome.id)} hands over to its own tree",
+                             "continue_with names a different tree; to start again the player has a button")
+        elif target not in trees:
+            guess = did_you_mean(target, trees)
+            yield Diagnostic(tree.path, outcome.continue_pos, "DT022",
+                             f"outcome {quote(outcome.id)} continues with {quote(target)}, which is not a tree",
+                             f"did you mean {quote(guess)}?" if guess
+                             else "continue_with takes a tree's file name without .yml")
+
+
+def aliases_point_at_current_ids(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
+    """Each alias maps a retired id to a current question or outcome, never to another alias."""
+    targets = [*tree.questions, *tree.outcomes]
+    for alias, target in tree.aliases.items():
+        if target in tree.questions or target in tree.outcomes:
+            continue
+        pos = tree.alias_pos[alias]
+        if target in tree.aliases:
+            final = tree.resolve(target)
+            yield Diagnostic(tree.path, pos, "DT023",
+                             f"the alias {quote(alias)} points at {quote(target)}, which is itself an alias",
+                             f"point it straight at {quote(final)}" if final
+                             else "point it at a current question or outcome")
+        else:
+            yield Diagnostic(tree.path, pos, "DT023",
+                             f"the alias {quote(alias)} points at {quote(target)}, which is not in this tree",
+                             _near(tree, target, targets))
+
+
+def everything_reachable(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
+    """Every question and outcome can be reached from ``start`` by some answers."""
+    seen = {tree.start}
+    todo = [tree.start]
+    while todo:
+        question = tree.questions.get(todo.pop())
+        for answer in question.answers if question else ():
+            if answer.next not in seen:
+                seen.add(answer.next)
+                todo.append(answer.next)
+    for kind, nodes in (("question", tree.questions), ("outcome", tree.outcomes)):
+        for node_id, node in nodes.items():
+            if node_id not in seen:
+                yield Diagnostic(tree.path, node.pos, "DT030",
+                                 f"the {kind} {quote(node_id)} cannot be reached from the start",
+                                 "no answer leads here: point an answer's next at it, or remove it")
+
+
+def no_loops(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
+    """No answers lead back to a question already asked; so every path ends at an outcome.
+
+    Reported once per answer that closes a loop, with the loop written out as a path.
+    """
+    done: set[str] = set()
+    for root in tree.questions:
+        if root in done:
+            continue
+        on_path: dict[str, int] = {}
+        path: list[str] = []
+        stack = [(root, iter(tree.questions[root].answers))]
+        on_path[root] = 0
+        path.append(root)
+        while stack:
+            node_id, answers = stack[-1]
+            answer = next(answers, None)
+            if answer is None:
+                stack.pop()
+                path.pop()
+                del on_path[node_id]
+                done.add(node_id)
+                continue
+            target = answer.next
+            if target in on_path:
+                loop = path[on_path[target]:] + [target]
+                yield Diagnostic(tree.path, answer.next_pos, "DT031",
+                                 f"answer {quote(answer.label)} loops back: {' → '.join(loop)}",
+                                 "every path must end at an outcome: point one of these answers "
+                                 "at an outcome or a later question")
+            elif target in tree.questions and target not in done:
+                on_path[target] = len(path)
+                path.append(target)
+                stack.append((target, iter(tree.questions[target].answers)))
+
+
+# Rules that only make sense once every reference resolves; run last, and only on a clean tree.
+LOCAL: list[Rule] = [unique_ids, distinct_answers, start_is_question, next_exists,
+                     continue_with_exists, aliases_point_at_current_ids]
+GRAPH: list[Rule] = [everything_reachable, no_loops]
+
+
+def check_tree(tree: Tree, trees: frozenset, clean_shape: bool) -> list[Diagnostic]:
+    """Run every rule on one tree; graph rules only when the rest of the tree is sound."""
+    found = [d for rule in LOCAL for d in rule(tree, trees)]
+    if clean_shape and not found:
+        found += [d for rule in GRAPH for d in rule(tree, trees)]
+    return found
+
+
+__all__ = ["check_tree", "LOCAL", "GRAPH", "Pos"]

@@ -1,0 +1,108 @@
+"""The authoring format as data: one field table per kind of mapping, and its JSON Schema.
+
+``shape.py`` validates against these tables and ``python -m decision_tree schema`` prints the JSON
+Schema made from them, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .model import ID_PATTERN
+
+# Kinds of value
+LINE = "line"          # text on one line
+MARKDOWN = "markdown"  # text, any number of lines, Markdown
+REF = "ref"            # the id of something else
+LIST = "list"          # a list of mappings of shape `of`
+ID_MAP = "id-map"      # id -> `of` (a Shape, or REF for aliases)
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str
+    required: bool
+    description: str
+    of: "Shape | str | None" = None
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str        # as an editor would say it: "answer", "question"
+    article: str     # "an answer"
+    fields: dict[str, Field] = field(hash=False)
+
+
+ANSWER = Shape("answer", "an answer", {
+    "label": Field(LINE, True, "The button text: one line, different from the other answers' labels."),
+    "next": Field(REF, True, "The id of the question or outcome this answer leads to."),
+})
+
+QUESTION = Shape("question", "a question", {
+    "text": Field(LINE, True, "The question, on one line."),
+    "help": Field(MARKDOWN, False, "Why we ask, or how to answer (Markdown)."),
+    "answers": Field(LIST, True, "Two or more answers.", ANSWER),
+})
+
+OUTCOME = Shape("outcome", "an outcome", {
+    "title": Field(LINE, True, "The result's title; also the title of its own page."),
+    "summary": Field(LINE, False, "One line for link previews and the top of the result's page."),
+    "body": Field(MARKDOWN, True, "What this result means and what to do next (Markdown)."),
+    "continue_with": Field(REF, False, "The id of another tree to hand over to (its file name)."),
+})
+
+TREE = Shape("tree", "a tree", {
+    "title": Field(LINE, True, "The tool's title."),
+    "summary": Field(LINE, False, "One line: the tool page's intro and its link preview."),
+    "start": Field(REF, True, "The id of the first question."),
+    "questions": Field(ID_MAP, True, "Question id -> question.", QUESTION),
+    "outcomes": Field(ID_MAP, True, "Outcome id -> outcome.", OUTCOME),
+    "aliases": Field(ID_MAP, False, "Retired id -> current id, so that old links keep working.", REF),
+})
+
+SCHEMA_ID = "https://selicor.example/decision-tree/schema.json"
+
+
+def json_schema() -> dict:
+    """Return the JSON Schema (draft 2020-12) of a tree file."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Decision tree (authoring format version 1)",
+        "description": "One decision tree. The file name is the tree id. See docs/editors.md.",
+        **_object(TREE),
+        "$defs": {
+            "id": {"type": "string", "pattern": ID_PATTERN,
+                   "description": "Lowercase letters, digits and single hyphens."},
+            "text": {"type": ["string", "number", "boolean"],
+                     "description": "Text; kept exactly as typed, even yes, no or 1.10."},
+        },
+    }
+
+
+def _object(shape: Shape) -> dict:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [name for name, f in shape.fields.items() if f.required],
+        "properties": {name: _value(f) for name, f in shape.fields.items()},
+    }
+
+
+def _value(f: Field) -> dict:
+    if f.kind in (LINE, MARKDOWN):
+        return {"$ref": "#/$defs/text", "description": f.description}
+    if f.kind == REF:
+        return {"$ref": "#/$defs/id", "description": f.description}
+    if f.kind == LIST:
+        assert isinstance(f.of, Shape)
+        return {"type": "array", "minItems": 2, "items": _object(f.of), "description": f.description}
+    inner = {"$ref": "#/$defs/id"} if f.of == REF else _object(f.of)  # type: ignore[arg-type]
+    return {"type": "object", "description": f.description,
+            "propertyNames": {"$ref": "#/$defs/id"}, "additionalProperties": inner}
+
+
+def schema_text() -> str:
+    """Return the JSON Schema as the committed file holds it."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,174 @@
+"""Check a file's nodes against the field tables and build the model from them.
+
+Every field is looked up in ``schema.py``: unknown keys, missing or blank fields, a list where text
+belongs, text on two lines where one is expected, ids that are not ids. What can be built is built,
+so later checks still run on the rest of the file and an editor sees every problem in one go.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+from . import schema
+from .diagnostics import Diagnostic, Pos, quote
+from .load import Mapping, Node, Scalar, Sequence
+from .model import Answer, Outcome, Question, Tree, answer_keys, is_id, slug
+
+_KIND_WORDS = {Scalar: "text", Mapping: "a mapping", Sequence: "a list"}
+_EXPECTED = {
+    schema.LINE: ("text on one line", "write the text after the colon, on the same line"),
+    schema.MARKDOWN: ("text", 'write the text after the colon, or "|" and the text indented below it'),
+    schema.REF: ("an id", "write the id after the colon"),
+    schema.LIST: ("a list", 'put each item on its own line, starting with "- "'),
+    schema.ID_MAP: ("a mapping of ids", 'write one "id:" per line, indented, with its fields below it'),
+}
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """Return the closest choice to a misspelt ``word``, if one is close enough."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not matches and slug(word) in choices:
+        return slug(word)
+    return matches[0] if matches else None
+
+
+class _Reader:
+    """Read one file's nodes; collect problems in ``self.problems``."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Diagnostic] = []
+
+    def problem(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(Diagnostic(self.path, pos, code, message, hint))
+
+    def fields(self, node: Node, shape: schema.Shape, what: str, at: Pos) -> dict[str, Node]:
+        """Return the known fields of a mapping node, reporting unknown, missing and blank ones."""
+        if not isinstance(node, Mapping):
+            self.problem(node.pos if not _is_blank(node) else at, "DT013",
+                         f"{what} must be a mapping of fields, not {_describe(node)}",
+                         f"{shape.article} has: {', '.join(shape.fields)}")
+            return {}
+        found: dict[str, Node] = {}
+        for name, (key, value) in node.entries.items():
+            spec = shape.fields.get(name)
+            if spec is None:
+                guess = did_you_mean(name, shape.fields)
+                known = f"{shape.article} has: {', '.join(shape.fields)}"
+                self.problem(key.pos, "DT010", f"{quote(name)} is not a field of {shape.article}",
+                             f"did you mean {quote(guess)}? {known}" if guess else known)
+                continue
+            if spec.kind in (schema.LINE, schema.MARKDOWN, schema.REF) and _is_blank(value):
+                if spec.required:
+                    self.problem(key.pos, "DT012", f"the {quote(name)} of {what} is blank",
+                                 f"write the {'id' if spec.kind == schema.REF else 'text'} after the colon")
+                continue
+            found[name] = value
+            self._check_kind(name, spec, value, what, key.pos)
+        for name, spec in shape.fields.items():
+            if spec.required and name not in node.entries:
+                self.problem(at, "DT011", f"{what} has no {quote(name)}",
+                             f"add a line {name}: ... ({spec.description[0].lower()}{spec.description[1:].rstrip('.')})")
+        return found
+
+    def _check_kind(self, name: str, spec: schema.Field, value: Node, what: str, at: Pos) -> None:
+        wanted, hint = _EXPECTED[spec.kind]
+        expected = {schema.LIST: Sequence, schema.ID_MAP: Mapping}.get(spec.kind, Scalar)
+        if not isinstance(value, expected):
+            self.problem(value.pos, "DT013", f"the {quote(name)} of {what} must be {wanted}, not {_describe(value)}",
+                         hint)
+        elif spec.kind == schema.LINE and "\n" in value.text.strip():
+            self.problem(value.pos, "DT018", f"the {quote(name)} of {what} must be one line",
+                         'join the lines into one; longer text belongs in "help" or "body"')
+
+    def text(self, fields: dict[str, Node], name: str) -> str | None:
+        node = fields.get(name)
+        return node.text.strip() if isinstance(node, Scalar) else None
+
+    def ids(self, node: Node | None, what: str) -> list[tuple[Scalar, Node]]:
+        """Return the (key, value) pairs of an id mapping, reporting keys that are not ids."""
+        if not isinstance(node, Mapping):
+            return []
+        for key, _ in node.entries.values():
+            if not is_id(key.text):
+                suggestion = slug(key.text)
+                self.problem(key.pos, "DT014", f"{quote(key.text)} is not a valid {what} id",
+                             "ids use lowercase letters, digits and single hyphens"
+                             + (f": did you mean {quote(suggestion)}?" if suggestion else ""))
+        return list(node.entries.values())
+
+
+def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic]]:
+    """Check a file's top node against the format and return the tree built from it."""
+    r = _Reader(path)
+    origin = Pos(1, 1)
+    if not is_id(tree_id):
+        r.problem(origin, "DT014", f"the file name {quote(tree_id)} cannot be used as a tree id",
+                  "rename the file using lowercase letters, digits and single hyphens"
+                  + (f", for example {slug(tree_id)}.yml" if slug(tree_id) else ""))
+    top_fields = r.fields(top, schema.TREE, "the tree", origin)
+    questions = {key.text: _question(r, key, value) for key, value in r.ids(top_fields.get("questions"), "question")}
+    outcomes = {key.text: _outcome(r, key, value) for key, value in r.ids(top_fields.get("outcomes"), "outcome")}
+    aliases: dict[str, str] = {}
+    alias_pos: dict[str, Pos] = {}
+    for key, value in r.ids(top_fields.get("aliases"), "alias"):
+        if _is_blank(value):
+            r.problem(key.pos, "DT012", f"the alias {quote(key.text)} is blank", "write the current id after the colon")
+        elif not isinstance(value, Scalar):
+            r.problem(value.pos, "DT013", f"the alias {quote(key.text)} must be an id, not {_describe(value)}",
+                      "write the current id after the colon")
+        else:
+            aliases[key.text] = value.text.strip()
+            alias_pos[key.text] = value.pos
+    start = top_fields.get("start")
+    tree = Tree(
+        id=tree_id, path=path,
+        title=r.text(top_fields, "title") or "", summary=r.text(top_fields, "summary"),
+        start=r.text(top_fields, "start") or "", start_pos=start.pos if start else origin,
+        questions=questions, outcomes=outcomes, aliases=aliases, alias_pos=alias_pos,
+    )
+    return tree, r.problems
+
+
+def _question(r: _Reader, key: Scalar, node: Node) -> Question:
+    what = f"question {quote(key.text)}"
+    fields = r.fields(node, schema.QUESTION, what, key.pos)
+    answers_node = fields.get("answers")
+    pairs: list[tuple[str, str, Pos, Pos]] = []
+    if isinstance(answers_node, Sequence):
+        for index, item in enumerate(answers_node.items, 1):
+            label = item.entries.get("label") if isinstance(item, Mapping) else None
+            name = f"answer {quote(label[1].text.strip())}" if label and isinstance(label[1], Scalar) \
+                else f"answer {index}"
+            found = r.fields(item, schema.ANSWER, f"{name} of {what}", item.pos)
+            nxt = found.get("next")
+            pairs.append((r.text(found, "label") or "", r.text(found, "next") or "", item.pos,
+                          nxt.pos if nxt else item.pos))
+    keys = answer_keys([(label, nxt) for label, nxt, _, _ in pairs])
+    answers = tuple(Answer(label, nxt, k, pos, next_pos) for (label, nxt, pos, next_pos), k in zip(pairs, keys))
+    return Question(id=key.text, text=r.text(fields, "text") or "", answers=answers,
+                    help=_block(fields.get("help")) or None, pos=key.pos)
+
+
+def _outcome(r: _Reader, key: Scalar, node: Node) -> Outcome:
+    fields = r.fields(node, schema.OUTCOME, f"outcome {quote(key.text)}", key.pos)
+    cont = fields.get("continue_with")
+    return Outcome(id=key.text, title=r.text(fields, "title") or "", body=_block(fields.get("body")),
+                   summary=r.text(fields, "summary"), continue_with=r.text(fields, "continue_with"),
+                   pos=key.pos, continue_pos=cont.pos if cont else key.pos)
+
+
+def _block(node: Node | None) -> str:
+    """Return Markdown text with its trailing blank lines removed."""
+    return node.text.rstrip() + "\n" if isinstance(node, Scalar) else ""
+
+
+def _is_blank(node: Node) -> bool:
+    return isinstance(node, Scalar) and not node.text.strip()
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, Scalar):
+        return "blank" if not node.text.strip() else f"the text {quote(node.text.strip())}"
+    return _KIND_WORDS[type(node)]
