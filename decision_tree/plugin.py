@@ -1,0 +1,161 @@
+"""MkDocs adapter: check every tree before anything is written, embed trees, add outcome pages.
+
+A page embeds a tree with a line of its own: ``<!-- decision-tree need-mlops -->``. Each outcome
+of an embedded tree gets a generated page next to the tool page (``tools/need-mlops/hire-now/``).
+All the logic lives in the core modules; this file only connects them to MkDocs' events.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Callable
+
+import markdown as markdown_lib
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor  # pinned mkdocs==1.6.1
+
+from .check import check_directory
+from .diagnostics import report
+from .model import Tree
+from .render import Links, outcome_page_html, tree_html
+from .shape import did_you_mean
+
+log = get_plugin_logger(__name__)
+
+EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)\s*-->")
+NEAR_MISS = re.compile(r"<!--\s*decision[\s_-]*tree", re.IGNORECASE)
+OUTCOME = re.compile(r"<!-- decision-tree-outcome (\S+) (\S+) -->")
+ASSETS = Path(__file__).parent / "assets"
+ASSET_DIR = "assets/decision-tree"
+
+
+class DecisionTreeConfig(base.Config):
+    trees_dir = c.Type(str, default="trees")  # below docs_dir
+
+
+class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
+        self.last_good: dict[str, Tree] | None = None
+
+    def on_config(self, config):
+        trees_dir = Path(config.docs_dir) / self.config.trees_dir
+        result = check_directory(trees_dir)
+        if not result.ok:
+            problems = report(result.diagnostics)
+            if getattr(self, "serving", False) and getattr(self, "last_good", None) is not None:
+                log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
+                result = type(result)(self.last_good, [])
+            else:
+                raise PluginError(f"the decision trees have problems:\n{problems}")
+        self.trees: dict[str, Tree] = result.trees
+        self.last_good = result.trees
+        for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
+            if f"{ASSET_DIR}/{name}" not in map(str, target):
+                target.append(f"{ASSET_DIR}/{name}")
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for name in ("player.js", "player.css"):
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
+        self.homes: dict[str, File] = {}
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            for tree_id, line in self._embeds(file):
+                self.homes.setdefault(tree_id, file)
+        self.outcome_pages: dict[str, tuple[Tree, str]] = {}
+        self.outcome_files: dict[tuple[str, str], File] = {}
+        for tree_id, tree in self.trees.items():
+            home = self.homes.get(tree_id)
+            if home is None:
+                log.warning("the tree %r is not embedded in any page: add <!-- decision-tree %s --> to one", tree_id, tree_id)
+                continue
+            folder = posixpath.dirname(home.src_uri)
+            for outcome in tree.outcomes.values():
+                src = posixpath.join(folder, tree_id, f"{outcome.id}.md")
+                front = {"title": outcome.title, "description": outcome.summary or tree.summary or tree.title}
+                content = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n"
+                content += f"<!-- decision-tree-outcome {tree_id} {outcome.id} -->\n"
+                generated = File.generated(config, src, content=content)
+                files.append(generated)
+                self.outcome_files[(tree_id, outcome.id)] = generated
+        return files
+
+    def _embeds(self, file: File) -> list[tuple[str, int]]:
+        """Return (tree id, line) for each embed in a page; an unknown tree fails the build."""
+        found = []
+        text = file.content_string
+        for number, line in enumerate(text.splitlines(), 1):
+            match = EMBED.search(line)
+            if match is None:
+                if NEAR_MISS.search(line) and "decision-tree-outcome" not in line:
+                    raise PluginError(f"docs/{file.src_uri}:{number}: this looks like a tree embed but is not "
+                                      "written as <!-- decision-tree TREE-ID -->")
+                continue
+            tree_id = match.group(1)
+            if tree_id not in self.trees:
+                guess = did_you_mean(tree_id, self.trees)
+                raise PluginError(f"docs/{file.src_uri}:{number}: the page embeds the tree {tree_id!r}, which does "
+                                  f"not exist" + (f"; did you mean {guess!r}?" if guess else
+                                                  f"; trees: {', '.join(sorted(self.trees))}"))
+            found.append((tree_id, number))
+        return found
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config, files: Files) -> str:
+        embedded = EMBED.findall(markdown)
+        if len(embedded) == 1 and not page.meta.get("description"):
+            summary = self.trees[embedded[0]].summary
+            if summary:
+                page.meta["description"] = summary
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config, files: Files) -> str:
+        outcome = OUTCOME.search(html)
+        if outcome:
+            tree = self.trees[outcome.group(1)]
+            render = _markdown_renderer(page, files, config)
+            return outcome_page_html(tree, tree.outcomes[outcome.group(2)], render, self._links(tree, page, files))
+        if not EMBED.search(html):
+            return html
+        render = _markdown_renderer(page, files, config)
+
+        def embed(match: re.Match) -> str:
+            tree = self.trees[match.group(1)]
+            return tree_html(tree, render, self._links(tree, page, files))
+
+        return EMBED.sub(embed, html)
+
+    def _links(self, tree: Tree, page: Page, files: Files) -> Links:
+        here = page.file
+        outcomes = {
+            oid: self.outcome_files[(tree.id, oid)].url_relative_to(here)
+            for oid in tree.outcomes if (tree.id, oid) in self.outcome_files
+        }
+        trees = {tid: (t.title, self.homes[tid].url_relative_to(here)) for tid, t in self.trees.items() if tid in self.homes}
+        home = self.homes.get(tree.id)
+        return Links(outcomes=outcomes, trees=trees, tool=home.url_relative_to(here) if home else None)
+
+
+def _markdown_renderer(page: Page, files: Files, config) -> Callable[[str], str]:
+    """Return a Markdown-to-HTML function configured like the site, resolving links for ``page``.
+
+    The table of contents extension is left out: headings inside tree text belong to no page outline,
+    and its ids would repeat across the outcomes shown together on a tool page.
+    """
+    extensions = [e for e in config.markdown_extensions if e != "toc"]
+    md = markdown_lib.Markdown(extensions=extensions,
+                               extension_configs={k: v for k, v in config.mdx_configs.items() if k != "toc"})
+    _RelativePathTreeprocessor(page.file, files, config)._register(md)
+
+    def render(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+
+    return render

@@ -1,0 +1,131 @@
+"""Render a checked tree as HTML: the no-JavaScript outline, the player's JSON island, outcome pages.
+
+Rendering reads only the model. Markdown is turned into HTML by a function the caller passes in
+(the MkDocs adapter passes one configured like the site), so this module needs no MkDocs.
+Author text never reaches HTML unescaped: plain-text fields go through ``html.escape``, and
+Markdown fields through the caller's renderer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from html import escape
+from typing import Callable
+
+from .model import Outcome, Question, Tree
+
+Markdown = Callable[[str], str]
+
+# Characters that could end a <script> element or an HTML comment, or break a JS string literal.
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@dataclass(frozen=True)
+class Links:
+    """URLs, relative to the page being rendered: each outcome's own page, and other tools."""
+
+    outcomes: dict[str, str] = field(default_factory=dict)
+    trees: dict[str, tuple[str, str]] = field(default_factory=dict)  # tree id -> (title, url)
+    tool: str | None = None  # the tree's own tool page, from an outcome page
+
+
+def anchor(tree: Tree, step: str) -> str:
+    """Return the HTML id of a step; ids have single hyphens only, so ``--`` cannot collide."""
+    return f"{tree.id}--{step}"
+
+
+def island_json(tree: Tree, links: Links) -> str:
+    """Return the tree's structure as JSON that is safe inside ``<script type="application/json">``."""
+    data = {
+        "id": tree.id,
+        "title": tree.title,
+        "start": tree.start,
+        "questions": {
+            q.id: {"text": q.text, "answers": [{"key": a.key, "label": a.label, "next": a.next} for a in q.answers]}
+            for q in tree.questions.values()
+        },
+        "outcomes": {
+            o.id: {"title": o.title, "url": links.outcomes.get(o.id), "continue": _continue(o, links)}
+            for o in tree.outcomes.values()
+        },
+        "aliases": dict(tree.aliases),
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, replacement in _JSON_ESCAPES.items():
+        text = text.replace(char, replacement)
+    return text
+
+
+def _continue(outcome: Outcome, links: Links) -> dict | None:
+    if outcome.continue_with is None or outcome.continue_with not in links.trees:
+        return None
+    title, url = links.trees[outcome.continue_with]
+    return {"title": title, "url": url}
+
+
+def tree_html(tree: Tree, markdown: Markdown, links: Links) -> str:
+    """Return the embeddable tree: JSON island plus the outline of every question and outcome."""
+    steps = [_question(tree, q, markdown) for q in tree.questions.values()]
+    steps += [_outcome_step(tree, o, markdown, links) for o in tree.outcomes.values()]
+    return (
+        f'<div class="dt" data-decision-tree="{escape(tree.id)}">\n'
+        f'<script type="application/json" class="dt-data">{island_json(tree, links)}</script>\n'
+        f'<div class="dt-outline">\n'
+        f'<p class="dt-outline-note">Every question and result of this tool is listed below. '
+        f'Start with the first question and follow the link of your answer.</p>\n'
+        + "".join(steps)
+        + "</div>\n</div>\n"
+    )
+
+
+def _question(tree: Tree, question: Question, markdown: Markdown) -> str:
+    help_html = f'<div class="dt-help">\n{markdown(question.help)}\n</div>\n' if question.help else ""
+    answers = "".join(
+        f'<li><a href="#{anchor(tree, a.next)}" data-key="{escape(a.key)}">{escape(a.label)}</a></li>\n'
+        for a in question.answers
+    )
+    return (
+        f'<section class="dt-step dt-question" id="{anchor(tree, question.id)}" data-step="{question.id}">\n'
+        f"<h2>{escape(question.text)}</h2>\n{help_html}"
+        f'<ul class="dt-answers">\n{answers}</ul>\n</section>\n'
+    )
+
+
+def _outcome_step(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links) -> str:
+    return (
+        f'<section class="dt-step dt-outcome" id="{anchor(tree, outcome.id)}" data-step="{outcome.id}">\n'
+        f"<h2>{escape(outcome.title)}</h2>\n"
+        + _outcome_body(outcome, markdown)
+        + _outcome_links(outcome, links, own_page=links.outcomes.get(outcome.id))
+        + "</section>\n"
+    )
+
+
+def _outcome_body(outcome: Outcome, markdown: Markdown) -> str:
+    summary = f'<p class="dt-summary">{escape(outcome.summary)}</p>\n' if outcome.summary else ""
+    return f'{summary}<div class="dt-body">\n{markdown(outcome.body)}\n</div>\n'
+
+
+def _outcome_links(outcome: Outcome, links: Links, own_page: str | None = None) -> str:
+    parts = []
+    if own_page:
+        parts.append(f'<a class="dt-permalink" href="{escape(own_page)}">Open this result on its own page</a>')
+    cont = _continue(outcome, links)
+    if cont:
+        parts.append(f'<a class="dt-continue" href="{escape(cont["url"])}">Next: {escape(cont["title"])}</a>')
+    if links.tool:
+        parts.append(f'<a class="dt-restart-link" href="{escape(links.tool)}">Start the tool again</a>')
+    return f'<p class="dt-links">{" ".join(parts)}</p>\n' if parts else ""
+
+
+def outcome_page_html(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links) -> str:
+    """Return the content of an outcome's own page: the link a recruiter sends."""
+    return (
+        f'<div class="dt-result" data-decision-tree-outcome="{escape(tree.id)}">\n'
+        f"<h1>{escape(outcome.title)}</h1>\n"
+        f'<p class="dt-from">A result of <a href="{escape(links.tool or "")}">{escape(tree.title)}</a></p>\n'
+        + _outcome_body(outcome, markdown)
+        + _outcome_links(outcome, links)
+        + "</div>\n"
+    )
