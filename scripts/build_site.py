@@ -14,7 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
@@ -45,16 +44,17 @@ def swap_in(new: Path, target: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    target = ROOT / "site"
-    new = ROOT / ".site-new"
+    root = Path.cwd()  # scripts/build runs this from the project root
+    target = root / "site"
+    new = root / ".site-new"
     shutil.rmtree(new, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new), *argv]
-    if subprocess.run(command, cwd=ROOT).returncode != 0:
+    if subprocess.run(command, cwd=root).returncode != 0:
         shutil.rmtree(new, ignore_errors=True)
         print("build failed: site/ was left as it was", file=sys.stderr)
         return 1
     swap_in(new, target)
-    print(f"site built in {target.relative_to(ROOT)}/", file=sys.stderr)
+    print(f"site built in {target.relative_to(root)}/", file=sys.stderr)
     return 0
 
 
