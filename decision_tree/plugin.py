@@ -18,7 +18,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor  # pinned mkdocs==1.6.1
 
 from .check import check_directory
@@ -83,7 +83,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 front = {"title": outcome.title, "description": outcome.summary or tree.summary or tree.title}
                 content = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n"
                 content += f"<!-- decision-tree-outcome {tree_id} {outcome.id} -->\n"
-                generated = File.generated(config, src, content=content)
+                generated = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(generated)
                 self.outcome_files[(tree_id, outcome.id)] = generated
         return files

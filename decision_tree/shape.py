@@ -51,10 +51,12 @@ class _Reader:
                          f"{shape.article} has: {', '.join(shape.fields)}")
             return {}
         found: dict[str, Node] = {}
+        misspelt: set[str] = set()  # a missing field that an unknown key was probably meant to be
         for name, (key, value) in node.entries.items():
             spec = shape.fields.get(name)
             if spec is None:
                 guess = did_you_mean(name, shape.fields)
+                misspelt.add(guess or "")
                 known = f"{shape.article} has: {', '.join(shape.fields)}"
                 self.problem(key.pos, "DT010", f"{quote(name)} is not a field of {shape.article}",
                              f"did you mean {quote(guess)}? {known}" if guess else known)
@@ -67,7 +69,7 @@ class _Reader:
             found[name] = value
             self._check_kind(name, spec, value, what, key.pos)
         for name, spec in shape.fields.items():
-            if spec.required and name not in node.entries:
+            if spec.required and name not in node.entries and name not in misspelt:
                 self.problem(at, "DT011", f"{what} has no {quote(name)}",
                              f"add a line {name}: ... ({spec.description[0].lower()}{spec.description[1:].rstrip('.')})")
         return found

@@ -1,0 +1,65 @@
+"""./scripts/serve's engine: an edit rebuilds; a broken edit is reported and the last good site stays."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from .conftest import ENV
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(condition, seconds: float = 60.0, what: str = "condition"):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.25)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+    except OSError:
+        return None
+
+
+def test_serve_rebuilds_on_tree_edits_and_survives_a_broken_one(project: Path):
+    port = _free_port()
+    log = project / "serve.log"
+    url = f"http://127.0.0.1:{port}/tools/faq/"
+    tree = project / "docs" / "trees" / "faq.yml"
+    original = tree.read_text()
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(lambda: _get(url), what="the first build")
+        tree.write_text(original.replace("title: MLOps hiring FAQ", "title: Edited FAQ", 1))
+        _wait_for(lambda: '"title":"Edited FAQ"' in (_get(url) or ""), what="the edit to show")
+
+        tree.write_text(original.replace("title: MLOps hiring FAQ", "titel: Broken FAQ", 1))
+        _wait_for(lambda: "error DT010" in log.read_text(), what="the diagnostics")
+        assert '"title":"Edited FAQ"' in (_get(url) or ""), "the last good version is no longer served"
+        assert 'did you mean "title"?' in log.read_text()
+
+        tree.write_text(original.replace("title: MLOps hiring FAQ", "title: Fixed FAQ", 1))
+        _wait_for(lambda: '"title":"Fixed FAQ"' in (_get(url) or ""), what="recovery after the fix")
+        assert server.poll() is None, "the server stopped"
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
