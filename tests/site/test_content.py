@@ -1,0 +1,65 @@
+"""Content quality: every page previews well, headings are in order, the editors' guide is complete."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from decision_tree.diagnostics import CODES
+from decision_tree.schema import TREE
+
+from .conftest import ROOT
+from .html import parse
+
+EDITORS = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+
+
+def _pages(site):
+    return sorted(p for p in site.rglob("index.html") if p.parent.name != "search") + [site / "404.html"]
+
+
+def test_every_page_has_its_own_description(site):
+    default = parse(site / "index.html")  # the home page has its own description too
+    missing = []
+    for page in _pages(site):
+        if page.name == "404.html":
+            continue
+        meta = parse(page).find("meta", name="description")
+        if meta is None or not meta.attrs.get("content", "").strip():
+            missing.append(str(page.relative_to(site)))
+    assert not missing, missing
+    assert default.find("meta", name="description") is not None
+
+
+def test_headings_are_in_order_and_images_have_alt_text(site):
+    problems = []
+    for page in _pages(site):
+        article = parse(page).find("div", class_="md-content")
+        if article is None:
+            continue
+        levels = [int(e.tag[1]) for e in article.iter() if re.fullmatch(r"h[1-6]", e.tag)]
+        if levels and levels[0] != 1:
+            problems.append(f"{page.relative_to(site)}: first heading is h{levels[0]}")
+        for before, after in zip(levels, levels[1:]):
+            if after > before + 1:
+                problems.append(f"{page.relative_to(site)}: h{before} followed by h{after}")
+        for image in article.find_all("img"):
+            if "alt" not in image.attrs:
+                problems.append(f"{page.relative_to(site)}: image {image.attrs.get('src')} has no alt text")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_editors_guide_explains_every_error_code(code):
+    assert f"\n### {code}: {CODES[code]}\n" in EDITORS
+    section = EDITORS.split(f"### {code}:", 1)[1].split("\n### ", 1)[0]
+    assert "**Fix:**" in section
+
+
+def test_editors_guide_lists_every_field_of_the_format():
+    shapes = [TREE, *(f.of for f in TREE.fields.values() if hasattr(f.of, "fields"))]
+    shapes += [f.of for s in shapes for f in s.fields.values() if hasattr(f.of, "fields")]
+    for shape in shapes:
+        for name in shape.fields:
+            assert re.search(rf"\| {shape.name} \| `{name}` \|", EDITORS), f"{shape.name}.{name} is not documented"
