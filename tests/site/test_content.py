@@ -63,3 +63,14 @@ def test_editors_guide_lists_every_field_of_the_format():
     for shape in shapes:
         for name in shape.fields:
             assert re.search(rf"\| {shape.name} \| `{name}` \|", EDITORS), f"{shape.name}.{name} is not documented"
+
+
+def test_the_call_to_action_comes_from_one_place_in_the_config(site):
+    from mkdocs.config import load_config
+
+    contact = load_config(str(ROOT / "mkdocs.yml")).extra["contact"]
+    for page in ("contact/index.html", "tools/need-mlops/index.html", "tools/need-mlops/hire-now/index.html"):
+        cta = parse(site / page).find("aside", class_="cta")
+        assert cta is not None, page
+        button = cta.find("a")
+        assert (button.attrs["href"], button.all_text) == (contact["url"], contact["label"])
