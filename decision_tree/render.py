@@ -70,7 +70,9 @@ def tree_html(tree: Tree, markdown: Markdown, links: Links) -> str:
     steps += [_outcome_step(tree, o, markdown, links) for o in tree.outcomes.values()]
     return (
         f'<div class="dt" data-decision-tree="{escape(tree.id)}">\n'
-        f'<script type="application/json" class="dt-data">{island_json(tree, links)}</script>\n'
+        # In a <template>: Material's instant navigation re-runs every <script> in the page content,
+        # re-created without its type, which would execute the JSON; template content is left alone.
+        f'<template class="dt-data"><script type="application/json">{island_json(tree, links)}</script></template>\n'
         f'<div class="dt-outline">\n'
         f'<p class="dt-outline-note">Every question and result of this tool is listed below. '
         f'Start with the first question and follow the link of your answer.</p>\n'

@@ -48,7 +48,7 @@ def test_tree_page_holds_every_step_as_an_outline(site, tree_id):
 @pytest.mark.parametrize("tree_id", sorted(TREES))
 def test_json_island_describes_the_tree(site, tree_id):
     tree = TREES[tree_id]
-    script = tree_page(site, tree_id).find("script", class_="dt-data")
+    script = tree_page(site, tree_id).find("template", class_="dt-data").find("script", type="application/json")
     data = json.loads(script.all_text)
     assert data["start"] == tree.start
     assert set(data["questions"]) == set(tree.questions)
@@ -180,6 +180,6 @@ def test_json_island_cannot_be_broken_out_of(project, tmp_path):
     done = mkdocs_build(project, tmp_path / "out")
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "out" / "tools" / "faq" / "index.html").read_text()
-    island = html.split('class="dt-data">', 1)[1].split("</script>", 1)[0]
+    island = html.split('class="dt-data"><script type="application/json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in island and "\u2028" not in island
     assert json.loads(island)["title"] == json.loads(hostile)

@@ -1,0 +1,318 @@
+// Pure logic of the decision-tree player: URL state, path following, progress, answer/back/change.
+// Run with: node --test tests/js/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+
+const P = createRequire(import.meta.url)("../../decision_tree/assets/player.js");
+
+// a ─┬─ b ─┬─ c ─┬─ o2        Branches of uneven length, and c is reachable three ways,
+//    │     │     └─ o3        so changing an early answer can keep c's answer.
+//    │     └─ o1
+//    ├─ d ─┬─ c
+//    │     └─ o3
+//    └─ c (key "skip")
+const q = (text, ...answers) => ({ text, answers: answers.map(([key, next]) => ({ key, label: `to ${next}`, next })) });
+const TREE = {
+  id: "t",
+  title: "Test tree",
+  start: "a",
+  questions: {
+    a: q("A?", ["b", "b"], ["d", "d"], ["skip", "c"]),
+    b: q("B?", ["c", "c"], ["o1", "o1"]),
+    c: q("C?", ["o2", "o2"], ["o3", "o3"]),
+    d: q("D?", ["c", "c"], ["o3", "o3"]),
+  },
+  outcomes: {
+    o1: { title: "One", url: "o1/", continue: null },
+    o2: { title: "Two", url: "o2/", continue: { title: "Next tool", url: "../next/" } },
+    o3: { title: "Three", url: "o3/", continue: null },
+  },
+  aliases: { "old-b": "b", "old-c": "c", "old-o1": "o1" },
+};
+const S = (pairs, at = null) => ({ pairs, at });
+const FRESH = { pairs: [], at: null, stale: false, found: false, anchor: false };
+
+test("parseHash reads this tree's pairs and at, in order", () => {
+  assert.deepEqual(P.parseHash("#t=a:b,b:c&t.at=b", "t"), {
+    pairs: [["a", "b"], ["b", "c"]], at: "b", found: true, bad: false, anchor: false,
+  });
+});
+
+test("parseHash ignores other trees and other entries", () => {
+  const r = P.parseHash("#other=a:b&tt=x:y&t-2=a:b&foo&t=a:d", "t");
+  assert.deepEqual(r.pairs, [["a", "d"]]);
+  assert.equal(r.bad, false);
+});
+
+test("parseHash decodes percent-encoded separators", () => {
+  assert.deepEqual(P.parseHash("#t=a%3Ab%2Cb%3Ac", "t").pairs, [["a", "b"], ["b", "c"]]);
+});
+
+test("parseHash flags an outline anchor of this tree, not of another", () => {
+  assert.equal(P.parseHash("#t--c", "t").anchor, true);
+  assert.equal(P.parseHash("#tt--c", "t").anchor, false);
+  assert.equal(P.parseHash("#t--c", "t").found, false);
+});
+
+test("formatHash writes pairs in path order, then at", () => {
+  assert.equal(P.formatHash("", "t", S([["a", "b"], ["b", "c"]], "b")), "#t=a:b,b:c&t.at=b");
+  assert.equal(P.formatHash("#t=a:b", "t", S([])), "");
+});
+
+test("formatHash keeps other entries untouched and in place", () => {
+  const hash = "#x=q:k&t=a:b&y.at=z&plain&t.at=a&w=%41";
+  assert.equal(P.formatHash(hash, "t", S([["a", "d"]])), "#x=q:k&t=a:d&y.at=z&plain&w=%41");
+  assert.equal(P.formatHash("#x=q:k", "t", S([["a", "d"]])), "#x=q:k&t=a:d");
+  assert.equal(P.formatHash("#x=q:k&t=a:b", "t", S([])), "#x=q:k");
+});
+
+test("formatHash drops this tree's outline anchor", () => {
+  assert.equal(P.formatHash("#t--c", "t", S([["a", "b"]])), "#t=a:b");
+  assert.equal(P.formatHash("#u--c", "t", S([])), "#u--c");
+});
+
+test("parse and format round-trip", () => {
+  for (const hash of ["#t=a:b,b:c,c:o2", "#t=a:b,b:c,c:o2&t.at=b", "#u=x:y&t=a:skip&v.at=q"]) {
+    assert.equal(P.formatHash(hash, "t", P.parseHash(hash, "t")), hash);
+  }
+});
+
+test("two trees in one hash are read and written independently", () => {
+  const two = { ...TREE, id: "u" };
+  let hash = P.formatHash("", "t", S([["a", "b"]]));
+  hash = P.formatHash(hash, "u", S([["a", "d"]]));
+  hash = P.formatHash(hash, "t", S([["a", "b"], ["b", "o1"]]));
+  assert.equal(hash, "#t=a:b,b:o1&u=a:d");
+  assert.deepEqual(P.read(TREE, hash).pairs, [["a", "b"], ["b", "o1"]]);
+  assert.deepEqual(P.read(two, hash).pairs, [["a", "d"]]);
+});
+
+test("walk with no answers shows the start question", () => {
+  assert.deepEqual(P.walk(TREE, S([])), { path: [], step: "a", at: null, done: false, stale: false });
+});
+
+test("walk follows answers to the first unanswered question", () => {
+  const w = P.walk(TREE, S([["a", "b"], ["b", "c"]]));
+  assert.deepEqual(w.path, [{ q: "a", key: "b", next: "b" }, { q: "b", key: "c", next: "c" }]);
+  assert.equal(w.step, "c");
+  assert.equal(w.done, false);
+});
+
+test("walk reaches an outcome", () => {
+  const w = P.walk(TREE, S([["a", "skip"], ["c", "o3"]]));
+  assert.deepEqual([w.step, w.done, w.stale], ["o3", true, false]);
+});
+
+test("walk accepts pairs in any order", () => {
+  assert.equal(P.walk(TREE, S([["c", "o2"], ["a", "skip"]])).step, "o2");
+});
+
+test("read normalises a valid URL without a note", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:b,b:o1"), { ...FRESH, found: true, pairs: [["a", "b"], ["b", "o1"]] });
+});
+
+test("read of an empty or foreign hash starts fresh without a note", () => {
+  for (const hash of ["", "#", null, undefined, "#other=a:b", "#=,:", "#&&&", "#t-extra=zz:zz"]) {
+    assert.deepEqual(P.read(TREE, hash), FRESH, String(hash));
+  }
+});
+
+test("read of an outline anchor starts fresh without a note", () => {
+  assert.deepEqual(P.read(TREE, "#t--d"), { ...FRESH, anchor: true });
+});
+
+const STALE = { pairs: [], at: null, stale: true, found: true, anchor: false };
+
+test("stale: unknown question id", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:b,zz:c"), STALE);
+  assert.deepEqual(P.read(TREE, "#t=gone:b"), STALE);
+});
+
+test("stale: an answer key not among that question's answers", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:c"), STALE);
+  assert.deepEqual(P.read(TREE, "#t=a:o1"), STALE);
+});
+
+test("stale: a pair whose question is not on the path", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:d,b:c"), STALE);
+  assert.deepEqual(P.read(TREE, "#t=b:c"), STALE);
+  assert.deepEqual(P.read(TREE, "#t=a:skip,c:o2,d:c"), STALE, "d is off the path a → c");
+});
+
+test("stale: the same question answered twice", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:b,a:b"), STALE);
+  assert.deepEqual(P.read(TREE, "#t=a:b,old-b:c,b:o1"), STALE, "an alias and its id");
+  assert.deepEqual(P.read(TREE, "#t=a:b&t=a:b"), STALE, "the entry twice");
+});
+
+test("stale: at not on the path, or not a question", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:b&t.at=d"), STALE);
+  assert.deepEqual(P.read(TREE, "#t=a:b,b:o1&t.at=o1"), STALE);
+  assert.deepEqual(P.read(TREE, "#t=a:b&t.at=Bad_Id"), STALE);
+  assert.deepEqual(P.read(TREE, "#t.at="), STALE);
+});
+
+test("stale: malformed text never throws", () => {
+  const inputs = [
+    "#t=%zz", "#t=a:b,%E0%A4%A", "#t==,:", "#t=,", "#t=:", "#t=a:", "#t=:b", "#t=a:b:c",
+    "#t=a:b,,b:c", "#t=A:B", "#t=a b", "#t=a:b c", "#t=__proto__:x", "#t=constructor:b", "#t=a:constructor",
+    "#t=toString:toString&t.at=hasOwnProperty", "#t=" + "a:b,".repeat(50000) + "b:c",
+    "#t=" + "x".repeat(200000), "#t.at=" + "a".repeat(100000),
+  ];
+  for (const hash of inputs) {
+    const r = P.read(TREE, hash);
+    assert.equal(r.stale, true, hash.slice(0, 40));
+    assert.deepEqual([r.pairs, r.at], [[], null]);
+  }
+});
+
+test("garbage outside this tree's entries is ignored, not stale", () => {
+  assert.deepEqual(P.read(TREE, "#%zz&=,:&x=%zz&t%zz=a:c&t=a:b").pairs, [["a", "b"]]);
+  assert.equal(P.read(TREE, "#" + "&".repeat(100000) + "q").stale, false);
+});
+
+test("a tree whose id looks like an Object.prototype member still works", () => {
+  const tree = { ...TREE, id: "constructor", aliases: {} };
+  assert.deepEqual(P.read(tree, "#constructor=a:b").pairs, [["a", "b"]]);
+  assert.equal(P.read(tree, "#constructor=a:old-b").stale, true, "no aliases at all");
+});
+
+test("retired question ids resolve through aliases", () => {
+  const r = P.read(TREE, "#t=a:b,old-b:c");
+  assert.deepEqual([r.pairs, r.stale], [[["a", "b"], ["b", "c"]], false]);
+});
+
+test("retired answer keys resolve through aliases", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:old-b,b:old-c,c:o2").pairs, [["a", "b"], ["b", "c"], ["c", "o2"]]);
+  assert.deepEqual(P.read(TREE, "#t=a:b,b:old-o1").pairs, [["a", "b"], ["b", "o1"]]);
+});
+
+test("a retired at resolves through aliases", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:b,b:c&t.at=old-b"), { ...FRESH, found: true, pairs: [["a", "b"], ["b", "c"]], at: "b" });
+});
+
+test("resolve follows a chain and leaves current ids alone", () => {
+  const tree = { aliases: { x: "y", y: "z" } };
+  assert.equal(P.resolve(tree, "x"), "z");
+  assert.equal(P.resolve(tree, "z"), "z");
+  assert.equal(P.resolve({}, "a"), "a");
+  assert.equal(P.resolve({ aliases: { p: "q", q: "p" } }, "p").length, 1, "a cycle ends");
+});
+
+test("at on the current unanswered question is dropped, not stale", () => {
+  assert.deepEqual(P.read(TREE, "#t=a:b&t.at=b"), { ...FRESH, found: true, pairs: [["a", "b"]] });
+  assert.deepEqual(P.read(TREE, "#t.at=a"), { ...FRESH, found: true });
+});
+
+test("at shows that question while keeping later answers", () => {
+  const w = P.walk(TREE, S([["a", "b"], ["b", "c"], ["c", "o2"]], "b"));
+  assert.deepEqual([w.step, w.at, w.done, w.path.length], ["b", "b", false, 3]);
+});
+
+test("span counts questions to an outcome, shortest and longest", () => {
+  assert.deepEqual(P.span(TREE, "a"), [2, 3]);
+  assert.deepEqual(P.span(TREE, "b"), [1, 2]);
+  assert.deepEqual(P.span(TREE, "c"), [1, 1]);
+  assert.deepEqual(P.span(TREE, "o1"), [0, 0]);
+});
+
+test("progress numbers the shown question and counts what may follow it", () => {
+  assert.deepEqual(P.progress(TREE, S([])), { n: 1, min: 1, max: 2, done: false });
+  assert.deepEqual(P.progress(TREE, S([["a", "b"]])), { n: 2, min: 0, max: 1, done: false });
+  assert.deepEqual(P.progress(TREE, S([["a", "b"], ["b", "c"]])), { n: 3, min: 0, max: 0, done: false });
+  assert.deepEqual(P.progress(TREE, S([["a", "skip"]])), { n: 2, min: 0, max: 0, done: false });
+  assert.deepEqual(P.progress(TREE, S([["a", "skip"], ["c", "o3"]])), { n: 2, min: 0, max: 0, done: true });
+  assert.deepEqual(P.progress(TREE, S([["a", "b"], ["b", "c"], ["c", "o2"]], "b")), { n: 2, min: 0, max: 1, done: false });
+});
+
+test("progressText words", () => {
+  assert.equal(P.progressText({ n: 2, min: 1, max: 3 }), "Question 2 · 1–3 more questions");
+  assert.equal(P.progressText({ n: 1, min: 1, max: 2 }), "Question 1 · 1–2 more questions");
+  assert.equal(P.progressText({ n: 4, min: 0, max: 0 }), "Question 4 · last question");
+  assert.equal(P.progressText({ n: 1, min: 2, max: 2 }), "Question 1 · 2 more questions");
+  assert.equal(P.progressText({ n: 1, min: 1, max: 1 }), "Question 1 · 1 more question");
+  assert.equal(P.progressText({ n: 2, min: 0, max: 1 }), "Question 2 · up to 1 more question");
+});
+
+test("choose answers the current question and moves on", () => {
+  let s = P.choose(TREE, S([]), "b");
+  assert.deepEqual(s, S([["a", "b"]]));
+  s = P.choose(TREE, s, "c");
+  s = P.choose(TREE, s, "o2");
+  assert.deepEqual(s, S([["a", "b"], ["b", "c"], ["c", "o2"]]));
+  assert.equal(P.walk(TREE, s).done, true);
+});
+
+test("choose ignores an unknown key, and does nothing on an outcome", () => {
+  const s = S([["a", "b"]]);
+  assert.equal(P.choose(TREE, s, "nope"), s);
+  const end = S([["a", "b"], ["b", "o1"]]);
+  assert.equal(P.choose(TREE, end, "c"), end);
+});
+
+test("back drops the last answer", () => {
+  assert.deepEqual(P.back(TREE, S([["a", "b"], ["b", "o1"]])), S([["a", "b"]]));
+  assert.deepEqual(P.back(TREE, S([["a", "b"]])), S([]));
+  assert.deepEqual(P.back(TREE, S([])), S([]));
+});
+
+test("back while changing moves to the previous question, keeping answers", () => {
+  const all = [["a", "b"], ["b", "c"], ["c", "o2"]];
+  assert.deepEqual(P.back(TREE, S(all, "c")), S(all, "b"));
+  assert.deepEqual(P.back(TREE, S(all, "b")), S(all, "a"));
+  assert.deepEqual(P.back(TREE, S(all, "a")), S(all, "a"), "nothing before the first question");
+});
+
+test("change reopens a question on the path, keeping every answer", () => {
+  const all = [["a", "b"], ["b", "c"], ["c", "o2"]];
+  assert.deepEqual(P.change(TREE, S(all), "b"), S(all, "b"));
+  assert.deepEqual(P.change(TREE, S(all), "d"), S(all), "d is not on the path");
+});
+
+test("change then the same answer returns to where you were", () => {
+  const all = [["a", "b"], ["b", "c"], ["c", "o2"]];
+  assert.deepEqual(P.choose(TREE, P.change(TREE, S(all), "a"), "b"), S(all));
+});
+
+test("change keeps later answers that still apply and drops the others", () => {
+  const all = [["a", "b"], ["b", "c"], ["c", "o2"]];
+  // a → c directly: c's answer still applies, b's does not; lands on the outcome.
+  const s = P.choose(TREE, P.change(TREE, S(all), "a"), "skip");
+  assert.deepEqual(s, S([["a", "skip"], ["c", "o2"]]));
+  assert.equal(P.walk(TREE, s).step, "o2");
+});
+
+test("change lands on the first unanswered question of the new path", () => {
+  const all = [["a", "b"], ["b", "c"], ["c", "o2"]];
+  const s = P.choose(TREE, P.change(TREE, S(all), "a"), "d");
+  assert.deepEqual(s, S([["a", "d"]]));
+  assert.deepEqual([P.walk(TREE, s).step, P.walk(TREE, s).stale], ["d", false]);
+});
+
+test("change to an answer that ends the path drops everything after it", () => {
+  const s = P.choose(TREE, S([["a", "b"], ["b", "c"], ["c", "o3"]], "b"), "o1");
+  assert.deepEqual(s, S([["a", "b"], ["b", "o1"]]));
+});
+
+test("every step's state survives a trip through the URL", () => {
+  let s = S([]);
+  const steps = [(x) => P.choose(TREE, x, "b"), (x) => P.choose(TREE, x, "c"), (x) => P.choose(TREE, x, "o3"),
+    (x) => P.change(TREE, x, "a"), (x) => P.back(TREE, x), (x) => P.choose(TREE, x, "skip"), (x) => P.back(TREE, x)];
+  for (const step of steps) {
+    s = step(s);
+    const r = P.read(TREE, P.formatHash("#other=1", "t", s));
+    assert.deepEqual([r.pairs, r.at, r.stale], [s.pairs, s.at, false]);
+  }
+});
+
+test("every path of the fixture ends at an outcome by choosing answers", () => {
+  const seen = new Set();
+  const explore = (s) => {
+    const w = P.walk(TREE, s);
+    if (w.done) return seen.add(w.step);
+    for (const a of TREE.questions[w.step].answers) explore(P.choose(TREE, s, a.key));
+  };
+  explore(S([]));
+  assert.deepEqual([...seen].sort(), ["o1", "o2", "o3"]);
+});
