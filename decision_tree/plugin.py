@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page, _RelativePathTreeprocessor  # pinned mk
 from .check import check_directory
 from .diagnostics import report
 from .model import Tree
-from .render import Links, outcome_page_html, tree_html
+from .render import Links, outcome_page_html, redirect_html, tree_html
 from .shape import did_you_mean
 
 log = get_plugin_logger(__name__)
@@ -86,6 +86,12 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 generated = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(generated)
                 self.outcome_files[(tree_id, outcome.id)] = generated
+            for retired, current in tree.aliases.items():  # links already sent to a retired result still work
+                if current in tree.outcomes:
+                    title = tree.outcomes[current].title
+                    redirect = redirect_html(title, f"../{current}/")
+                    files.append(File.generated(config, posixpath.join(folder, tree_id, retired, "index.html"),
+                                                content=redirect))
         return files
 
     def _embeds(self, file: File) -> list[tuple[str, int]]:

@@ -131,3 +131,14 @@ def outcome_page_html(tree: Tree, outcome: Outcome, markdown: Markdown, links: L
         + _outcome_links(outcome, links)
         + "</div>\n"
     )
+
+
+def redirect_html(title: str, url: str) -> str:
+    """Return a static page that sends a retired outcome's address on to its current page."""
+    title, url = escape(title), escape(url)
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{title}</title>\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n"
+        f"<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n</head>\n"
+        f"<body>\n<p>This result has moved: <a href=\"{url}\">{title}</a>.</p>\n</body>\n</html>\n"
+    )

@@ -11,6 +11,7 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -40,22 +41,30 @@ class QuietHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-@pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """Build the site for http://127.0.0.1:PORT/ (so instant navigation is on) and serve it."""
+def build_and_serve(project: Path, out: Path, headers: Callable[[Path], dict[str, str]] | None = None):
+    """Build ``project`` for http://127.0.0.1:PORT/ (so instant navigation is on) and serve it.
+
+    ``headers`` makes the response headers from the built site. Return (base URL, server); call
+    ``server.shutdown()`` when done.
+    """
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
-    out = tmp_path_factory.mktemp("browser-site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+                          cwd=project, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    handler_class = type("Handler", (QuietHandler,), {"extra_headers": headers(out) if headers else {}})
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler_class, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return base, server
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The real site, built and served on a loopback port."""
+    base, server = build_and_serve(ROOT, tmp_path_factory.mktemp("browser-site"))
     yield base
     server.shutdown()
 

@@ -1,0 +1,555 @@
+"""The hiring brief in a real Chromium: a filled brief survives its link, bad links fail softly,
+the page works by keyboard and without JavaScript, and axe finds nothing in either palette."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+sync_api = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+BAD_LINK = "This link could not be read; the form is empty."
+
+# Every text control: its label, and a value that tests Unicode, emoji, newlines, spacing and
+# the characters that mean something in a URL (& # = % ? +) or in HTML (< >).
+TEXTS = {
+    "Role title": "Senior MLOps engineer — Zürich & Lyon #1 = 🚀",
+    "Company or team (optional)": "Ünïcødé Ltd / 数据团队 (team=\"ML\") 100%",
+    "Who signs off a model deployment?": "Head of data science 👩‍🔬\nthen CTO & CISO\n#deploy = yes",
+    "Who owns an incident when a model misbehaves?": "On-call rota — 24/7?\n\n\tEscalate to ‘platform’; a+b=c",
+    "Who will the hire report to?": "Directeur·rice des données",
+    "Models and teams in scope": "fraud-model v2, churn-model\nTeams: Payments, Risk %20 stays %20",
+    "Out of scope": "Data pipelines (owned by DE) → not ours",
+    "What exists today": "SageMaker + Airflow\nMonitoring: none 😬\n",
+    "What is mandated": "AWS only; <script>alert(1)</script> &amp; Python 3.11+",
+    "What the hire may change": "Anything in the CI/CD path ?a=b&c=d#frag",
+    "Privacy": "Ελληνικά, العربية, עברית: customer PII",
+    "Security": "Pen test before go-live \\n is a literal backslash-n",
+    "Audit and approval": "   leading and trailing spaces   ",
+    "Non-negotiable": "No PII leaves the EU 🇪🇺",
+    "Who interprets these requirements?": "DPO (Jane O'Brien)",
+    "Where you are today": "6 weeks to deploy\r\nline two",  # a textarea stores \r\n as \n
+    "What good looks like after six months": "≤ 1 week to deploy",
+    "What good looks like after twelve months": "same-day deploys\n\n\n(three newlines above)",
+}
+# Each closed question (the group's name) and the option chosen in the filled brief.
+CHOICES = {
+    "Does anyone need to respond outside working hours?": "Yes, on a rota",
+    "What is the role for?": "A shared platform for several teams",
+    "How much say will the hire have over tools?": "They choose within agreed limits",
+    "Which best describes where the models are used?": "Not sure",
+}
+TICKS = ["Reliability of models in production", "Fewer model incidents"]
+GROUPS = {  # every option, so the accessible-name test covers every radio and checkbox
+    "Does anyone need to respond outside working hours?": [
+        "Yes, on a rota", "Yes, on a best-effort basis", "No, working hours only", "Not decided yet"],
+    "What is the role for?": ["One model", "One product", "A shared platform for several teams", "Not decided yet"],
+    "How much say will the hire have over tools?": [
+        "They choose most of them", "They choose within agreed limits", "They work with what exists",
+        "Not decided yet"],
+    "Which best describes where the models are used?": [
+        "A regulated setting, such as financial services, insurance or healthcare",
+        "Not regulated, but internal policies apply", "No formal requirements yet", "Not sure"],
+    "Which outcomes matter most?": [
+        "Reliability of models in production", "Time to deploy a finished model",
+        "Stable model performance over time", "Fewer model incidents"],
+}
+# The order Tab visits the form: one stop per radio group (its first option while none is chosen).
+TAB_ORDER = [
+    "brief-title", "brief-team", "brief-sign-off", "brief-incidents", "brief-hours-rota", "brief-reports-to",
+    "brief-scope-model", "brief-in-scope", "brief-out-of-scope", "brief-tools-today", "brief-tools-mandated",
+    "brief-tools-change", "brief-say-most", "brief-rules-regulated", "brief-privacy", "brief-security",
+    "brief-audit", "brief-non-negotiable", "brief-interprets", "brief-goal-reliability", "brief-goal-deploy",
+    "brief-goal-stability", "brief-goal-incidents", "brief-baseline", "brief-six-months", "brief-twelve-months",
+    "Copy link to this brief", "Print", "Clear the brief",
+]
+
+
+def expected(label: str) -> str:
+    return TEXTS[label].replace("\r\n", "\n")
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory) -> str:
+    """Build the real site once, serve it on a free local port, and return its root URL."""
+    out = tmp_path_factory.mktemp("brief-site")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        yield b
+        b.close()
+
+
+class Tab:
+    """A page in its own browser context that records console errors and uncaught exceptions."""
+
+    def __init__(self, browser, **context):
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, url: str, ready: bool = True):
+        self.page.goto(url)
+        if ready:
+            self.page.wait_for_selector("form[data-brief-ready]")
+        return self.page
+
+
+@pytest.fixture
+def tab(browser):
+    tabs = []
+
+    def make(**context) -> Tab:
+        t = Tab(browser, **context)
+        tabs.append(t)
+        return t
+
+    yield make
+    for t in tabs:
+        t.context.close()
+
+
+def fill_everything(page) -> None:
+    for label, value in TEXTS.items():
+        page.get_by_label(label, exact=True).fill(value)
+    for group, option in CHOICES.items():
+        page.get_by_role("group", name=group).get_by_label(option, exact=True).check()
+    for option in TICKS:
+        page.get_by_label(option, exact=True).check()
+
+
+def assert_everything(page) -> None:
+    for label in TEXTS:
+        assert page.get_by_label(label, exact=True).input_value() == expected(label), label
+    for group, options in GROUPS.items():
+        for option in options:
+            box = page.get_by_role("group", name=group).get_by_label(option, exact=True)
+            chosen = CHOICES.get(group) == option or option in TICKS
+            assert box.is_checked() == chosen, (group, option)
+
+
+def assert_empty(page) -> None:
+    for label in TEXTS:
+        assert page.get_by_label(label, exact=True).input_value() == "", label
+    assert page.locator("form[data-brief] input:checked").count() == 0
+
+
+def saved(page) -> dict | None:
+    """Return what the address holds now, decoded by the page's own reader (None: not a brief)."""
+    return page.evaluate("""async () => {
+        const code = hiringBrief.codeOf(location.hash);
+        if (code === null) return null;
+        const state = await hiringBrief.decode(code);
+        return state && Object.fromEntries(state);
+    }""")
+
+
+def form_state(page) -> dict:
+    """Return the answers as the link should hold them, read straight from the controls."""
+    return page.evaluate("""() => {
+        const out = {};
+        for (const c of document.querySelector("form[data-brief]").elements) {
+            if (!c.name) continue;
+            if (c.type === "radio" || c.type === "checkbox") {
+                if (c.checked) out[c.name] = out[c.name] ? out[c.name] + "," + c.value : c.value;
+            } else if (c.value) out[c.name] = c.value;
+        }
+        return out;
+    }""")
+
+
+def wait_until_saved(page, timeout: float = 5.0) -> str:
+    """Wait for the debounced save to put the current answers in the address; return the URL."""
+    want = form_state(page)
+    end = time.monotonic() + timeout
+    while (got := saved(page) or {}) != want:
+        assert time.monotonic() < end, f"address holds {got!r}, form has {want!r}"
+        page.wait_for_timeout(50)
+    return page.url
+
+
+def status(page):
+    return page.locator("form[data-brief] .brief-status")
+
+
+def test_filled_brief_opens_from_its_link_in_a_new_browser(tab, base_url):
+    page = tab().open(base_url + "brief/")
+    fill_everything(page)
+    url = wait_until_saved(page)
+    assert "#brief=" in url
+    assert url.split("#", 1)[1].isascii() and " " not in url
+
+    other = tab()
+    shared = other.open(url)
+    assert_everything(shared)
+    assert shared.locator("#brief-link-note").is_hidden()
+    assert other.errors == []
+
+
+def test_reload_keeps_every_answer(tab, base_url):
+    t = tab()
+    page = t.open(base_url + "brief/")
+    fill_everything(page)
+    url = wait_until_saved(page)
+    page.reload()
+    page.wait_for_selector("form[data-brief-ready]")
+    assert page.url == url
+    assert_everything(page)
+    assert t.errors == []
+
+
+def test_plain_and_compressed_links_both_read(tab, base_url):
+    """A short brief is plain base64url JSON ("j."); a long one is deflated ("z.") when that is shorter."""
+    page = tab().open(base_url + "brief/")
+    page.get_by_label("Role title", exact=True).fill("MLOps engineer")
+    url = wait_until_saved(page)
+    assert url.endswith("#brief=j.eyJyIjoiTUxPcHMgZW5naW5lZXIifQ")
+    page.get_by_label("What exists today", exact=True).fill("We train in notebooks and deploy by hand. " * 20)
+    url = wait_until_saved(page)
+    assert "#brief=z." in url and len(url) < 400
+    shared = tab().open(url)
+    assert shared.get_by_label("Role title", exact=True).input_value() == "MLOps engineer"
+    assert shared.get_by_label("What exists today", exact=True).input_value().count("by hand") == 20
+
+
+def test_an_empty_brief_leaves_the_address_alone(tab, base_url):
+    page = tab().open(base_url + "brief/")
+    box = page.get_by_label("Role title", exact=True)
+    box.fill("x")
+    wait_until_saved(page)
+    box.fill("")
+    page.wait_for_function("() => location.hash === ''")
+    assert page.url == base_url + "brief/"
+
+
+def truncated(page) -> str:
+    page.get_by_label("Who signs off a model deployment?", exact=True).fill("Head of data science 👩‍🔬 " * 10)
+    url = wait_until_saved(page)
+    return url[: len(url) * 2 // 3]
+
+
+@pytest.mark.parametrize("hash_", [
+    "#brief=",
+    "#brief=garbage!!",
+    "#brief=%%%E0%A4%A",
+    "#brief=j.not*base64",
+    "#brief=j.A",
+    "#brief=j." + "WyJhbiBhcnJheSJd",  # ["an array"]
+    "#brief=j." + "eyJyIjo1fQ",  # {"r":5}
+    "#brief=j." + "_w",  # the byte 0xff: not UTF-8
+    "#brief=z.AAAA",
+    "#brief=z.q1YqUrJSCk7N",  # the start of a real deflated brief
+    "#brief=x.eyJyIjoiYSJ9",
+    "truncated",
+])
+def test_an_unreadable_link_gives_a_note_and_an_empty_form(tab, base_url, hash_):
+    t = tab()
+    page = t.open(base_url + "brief/")
+    url = truncated(page) if hash_ == "truncated" else base_url + "brief/" + hash_
+    t2 = tab()
+    page = t2.open(url)
+    note = page.locator("#brief-link-note")
+    note.wait_for(state="visible")
+    assert note.text_content() == BAD_LINK
+    sync_api.expect(status(page)).to_have_text(BAD_LINK)
+    assert_empty(page)
+    assert t2.errors == []
+    # The form still works: typing writes a good link and the note goes.
+    page.get_by_label("Role title", exact=True).fill("Data platform lead")
+    wait_until_saved(page)
+    page.get_by_label("Role title", exact=True).press("End")
+    assert t2.errors == []
+
+
+def test_an_anchor_in_the_address_is_not_a_bad_link(tab, base_url):
+    t = tab()
+    page = t.open(base_url + "brief/#ownership")
+    page.wait_for_timeout(200)
+    assert page.locator("#brief-link-note").is_hidden()
+    assert page.url.endswith("#ownership")
+    assert t.errors == []
+
+
+def test_following_an_in_page_anchor_keeps_the_brief_in_the_address(tab, base_url):
+    page = tab().open(base_url + "brief/")
+    page.get_by_label("Role title", exact=True).fill("ML platform engineer")
+    url = wait_until_saved(page)
+    page.evaluate("() => { location.hash = '#scope'; }")
+    page.wait_for_function("u => location.href === u", arg=url)
+    assert page.get_by_label("Role title", exact=True).input_value() == "ML platform engineer"
+
+
+def test_skip_link_keeps_the_answers_and_the_address(tab, base_url):
+    """Material re-fetches the page on the first in-page link; unsaved answers must survive that."""
+    t = tab()
+    page = t.open(base_url + "brief/")
+    page.get_by_label("Role title", exact=True).fill("Head of MLOps")
+    url = wait_until_saved(page)
+    page.get_by_label("Company or team (optional)", exact=True).fill("Typed just before leaving")
+    page.evaluate("() => document.activeElement.blur()")
+    page.keyboard.press("Tab")
+    sync_api.expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("Head of MLOps")
+    sync_api.expect(page.get_by_label("Company or team (optional)", exact=True)).to_have_value("Typed just before leaving")
+    wait_until_saved(page)
+    assert page.url != url and "#brief=" in page.url
+    assert t.errors == []
+
+
+def test_opening_another_brief_link_in_the_same_tab_and_going_back(tab, base_url):
+    page = tab().open(base_url + "brief/")
+    page.get_by_label("Role title", exact=True).fill("First brief")
+    first = wait_until_saved(page)
+    page.get_by_label("Role title", exact=True).fill("Second brief")
+    second = wait_until_saved(page)
+    page.goto(first)
+    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("First brief")
+    page.goto(second)
+    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("Second brief")
+    page.go_back()
+    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("First brief")
+
+
+def test_copy_button_copies_the_link_and_announces(tab, base_url):
+    t = tab(permissions=["clipboard-read", "clipboard-write"])
+    page = t.open(base_url + "brief/")
+    page.get_by_label("Role title", exact=True).fill("Lead MLOps engineer & co #1")
+    page.get_by_role("button", name="Copy link to this brief").click()  # before the save: it saves first
+    sync_api.expect(status(page)).to_have_text("Link copied")
+    assert status(page).get_attribute("role") == "status"
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.url and "#brief=" in copied
+    shared = tab().open(copied)
+    assert shared.get_by_label("Role title", exact=True).input_value() == "Lead MLOps engineer & co #1"
+    page.get_by_label("Role title", exact=True).press("End")
+    page.keyboard.type("!")
+    sync_api.expect(status(page)).to_have_text("")  # an edit makes "Link copied" stale
+    assert t.errors == []
+
+
+def test_copy_without_the_clipboard_api_shows_the_link_selected(tab, base_url):
+    t = tab()
+    t.page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
+    page = t.open(base_url + "brief/")
+    page.get_by_label("Role title", exact=True).fill("MLOps engineer")
+    page.get_by_role("button", name="Copy link to this brief").click()
+    field = page.get_by_label("Link to this brief", exact=True)
+    sync_api.expect(field).to_be_focused()
+    assert field.input_value() == page.url and "#brief=" in page.url
+    sync_api.expect(status(page)).to_have_text(
+        __import__("re").compile(r"^(Link copied|Press Control\+C, or Command\+C on a Mac, to copy the link\.)$"))
+    assert page.evaluate("() => [getSelection().toString(), document.activeElement.selectionEnd]")[1] == len(page.url)
+    assert t.errors == []
+
+
+def test_clear_empties_the_form_and_back_brings_it_back(tab, base_url):
+    t = tab()
+    page = t.open(base_url + "brief/")
+    fill_everything(page)
+    url = wait_until_saved(page)
+    page.get_by_role("button", name="Clear the brief").click()
+    sync_api.expect(status(page)).to_have_text(
+        "The brief is cleared. Your browser's Back button brings the answers back.")
+    assert_empty(page)
+    assert page.url == base_url + "brief/"
+    page.go_back()
+    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value(expected("Role title"))
+    assert page.url == url
+    assert_everything(page)
+    page.go_forward()
+    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("")
+    assert_empty(page)
+    assert t.errors == []
+
+
+def test_a_long_link_gets_a_gentle_warning(tab, base_url):
+    page = tab().open(base_url + "brief/")
+    note = page.locator("#brief-length-note")
+    # Random letters do not compress, so the link grows with the text.
+    noise = page.evaluate("() => Array.from({length: 2400}, () => 'abcdefghijklmnopqrstuvwxyz'[Math.random() * 26 | 0]).join('')")
+    page.get_by_label("What exists today", exact=True).fill(noise)
+    wait_until_saved(page)
+    sync_api.expect(note).to_be_visible()
+    assert "characters long" in note.text_content() and "2,000" in note.text_content()
+    page.get_by_label("What exists today", exact=True).fill(noise[:100])
+    wait_until_saved(page)
+    sync_api.expect(note).to_be_hidden()
+
+
+def test_keyboard_alone_reaches_every_control_in_order_and_works_the_buttons(tab, base_url):
+    t = tab(permissions=["clipboard-read", "clipboard-write"])
+    page = t.open(base_url + "brief/")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("link", name="Which MLOps hire do you need?").focus()  # the last stop before the form
+    visited = []
+    for _ in TAB_ORDER:
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate("() => document.activeElement.id || document.activeElement.textContent.trim()"))
+    assert visited == TAB_ORDER
+
+    # Type an answer, choose a radio with the arrow keys, then use each button with Enter or Space.
+    page.get_by_label("Role title", exact=True).focus()
+    page.keyboard.type("Typed by keyboard")
+    page.get_by_label("Yes, on a rota", exact=True).focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_label("Yes, on a best-effort basis", exact=True).is_checked()
+    page.get_by_role("button", name="Copy link to this brief").focus()
+    page.keyboard.press("Enter")
+    sync_api.expect(status(page)).to_have_text("Link copied")
+    assert saved(page) == {"r": "Typed by keyboard", "oh": "best"}
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => window.printed === 1")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    sync_api.expect(status(page)).to_contain_text("The brief is cleared.")
+    assert_empty(page)
+    assert t.errors == []
+
+
+def test_every_control_has_an_accessible_name_and_its_help(tab, base_url):
+    page = tab().open(base_url + "brief/")
+    named = set()
+    for label in TEXTS:
+        box = page.get_by_label(label, exact=True)
+        assert box.count() == 1, label
+        named.add(box.get_attribute("id"))
+    for group, options in GROUPS.items():
+        for option in options:
+            box = page.get_by_role("group", name=group).get_by_label(option, exact=True)
+            assert box.count() == 1, (group, option)
+            named.add(box.get_attribute("id"))
+    ids = page.eval_on_selector_all("form[data-brief] :is(input, textarea, select)", "els => els.map(e => e.id)")
+    assert set(ids) == named, "a control the test does not know about"
+    # Every aria-describedby points at text on the page.
+    broken = page.evaluate("""() => [...document.querySelectorAll("[aria-describedby]")].flatMap(e =>
+        e.getAttribute("aria-describedby").split(/\\s+/).filter(id => !(document.getElementById(id)?.textContent.trim())))""")
+    assert broken == []
+    assert page.get_by_label("Who signs off a model deployment?").get_attribute("aria-describedby") == "brief-sign-off-hint"
+    headings = page.eval_on_selector_all("article :is(h1, h2, h3, h4)", "hs => hs.map(h => h.tagName)")
+    assert headings[0] == "H1" and set(headings[1:]) == {"H2"} and len(headings) == 7
+    areas = page.eval_on_selector_all("fieldset.brief-area > legend", "ls => ls.map(l => l.textContent.trim())")
+    assert areas == ["The role", "Ownership", "Scope", "Tooling reality", "Governance stance", "Success metrics"]
+
+
+def test_without_javascript_the_form_is_a_printable_checklist(tab, base_url):
+    t = tab(java_script_enabled=False)
+    page = t.open(base_url + "brief/", ready=False)
+    assert page.get_by_role("heading", level=1).text_content().startswith("Hiring brief")
+    for label in TEXTS:
+        sync_api.expect(page.get_by_label(label, exact=True)).to_be_visible()
+    for group, options in GROUPS.items():
+        for option in options:
+            sync_api.expect(page.get_by_role("group", name=group).get_by_label(option, exact=True)).to_be_visible()
+    sync_api.expect(page.locator(".brief-nojs")).to_contain_text("Saving and sharing this brief need JavaScript")
+    sync_api.expect(page.get_by_role("button", name="Copy link to this brief")).to_be_hidden()
+    page.emulate_media(media="print")
+    sync_api.expect(page.get_by_label("Role title", exact=True)).to_be_visible()
+    sync_api.expect(page.locator(".brief-nojs")).to_be_hidden()
+
+
+def test_print_shows_answers_in_full_and_hides_the_buttons(tab, base_url):
+    page = tab().open(base_url + "brief/")
+    fill_everything(page)
+    page.emulate_media(media="print")
+    for name in ["Copy link to this brief", "Print", "Clear the brief"]:
+        sync_api.expect(page.get_by_role("button", name=name)).to_be_hidden()
+    for selector in [".md-header", ".md-sidebar--primary", ".md-footer"]:
+        sync_api.expect(page.locator(selector).first).to_be_hidden()
+    box = page.get_by_label("Who signs off a model deployment?", exact=True)
+    sync_api.expect(box).to_be_hidden()
+    copy = box.locator("xpath=following-sibling::div[contains(@class, 'brief-answer')]")
+    sync_api.expect(copy).to_be_visible()
+    assert copy.text_content() == expected("Who signs off a model deployment?")
+    assert copy.evaluate("e => getComputedStyle(e).whiteSpace") == "pre-wrap"
+
+
+def test_starting_twice_changes_nothing_and_other_pages_are_untouched(tab, base_url):
+    t = tab()
+    page = t.open(base_url)
+    page.get_by_role("link", name="Hiring brief").first.click()  # Material's instant navigation
+    page.wait_for_selector("form[data-brief-ready]")
+    page.evaluate("() => { window.document$.next(document); window.document$.next(document); }")
+    assert page.locator(".brief-answer").count() == len(TEXTS)
+    page.get_by_label("Role title", exact=True).fill("Navigated here")
+    wait_until_saved(page)
+    page.get_by_label("Company or team (optional)", exact=True).fill("Pending when we leave")
+    page.get_by_role("link", name="Contact").first.click()
+    page.wait_for_url(base_url + "contact/")
+    page.wait_for_timeout(600)  # longer than the save delay: the pending save must not land here
+    assert page.url == base_url + "contact/"
+    page.go_back()
+    page.wait_for_selector("form[data-brief-ready]")
+    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("Navigated here")
+    assert t.errors == []
+
+
+# Material's own widgets, outside the page content; reported to the lead rather than fixed here:
+#   .md-search     aria-dialog-name: the search overlay has role="dialog" but no accessible name.
+#   .md-copyright  color-contrast (light palette): #7f7f7f on #171717 is 4.47:1, under 4.5:1.
+MATERIAL = [[".md-search"], [".md-copyright"]]
+
+
+def axe(page):
+    return Axe().run(page, context={"exclude": MATERIAL})
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations(tab, base_url, scheme):
+    t = tab(color_scheme=scheme, permissions=["clipboard-read", "clipboard-write"])
+    page = t.open(base_url + "brief/")
+    want = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == want
+    results = axe(page)
+    assert results.violations_count == 0, results.generate_report()
+    # Filled, with the status, the long-link note and the fallback link field showing.
+    fill_everything(page)
+    page.get_by_label("Privacy", exact=True).fill("".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(900)))
+    page.get_by_role("button", name="Copy link to this brief").click()
+    sync_api.expect(status(page)).to_have_text("Link copied")
+    sync_api.expect(page.locator("#brief-length-note")).to_be_visible()
+    results = axe(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert t.errors == []
