@@ -183,3 +183,20 @@ def test_json_island_cannot_be_broken_out_of(project, tmp_path):
     island = html.split('class="dt-data"><script type="application/json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in island and "\u2028" not in island
     assert json.loads(island)["title"] == json.loads(hostile)
+
+
+def test_material_search_indexes_every_question_and_outcome(site):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"] if doc["location"].startswith("tools/"))
+    for tree in TREES.values():
+        for question in tree.questions.values():
+            assert escape_like_search(question.text) in text, question.id
+        for outcome in tree.outcomes.values():
+            assert escape_like_search(outcome.title) in text, outcome.id
+
+
+def escape_like_search(text: str) -> str:
+    """Return text as Material's search index stores it (HTML-escaped quotes and ampersands)."""
+    from html import escape
+
+    return escape(text, quote=False)
