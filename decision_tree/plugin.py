@@ -31,6 +31,7 @@ log = get_plugin_logger(__name__)
 
 EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)\s*-->")
 NEAR_MISS = re.compile(r"<!--\s*decision[\s_-]*tree", re.IGNORECASE)
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 OUTCOME = re.compile(r"<!-- decision-tree-outcome (\S+) (\S+) -->")
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-tree"
@@ -96,26 +97,17 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
 
     def _embeds(self, file: File) -> list[tuple[str, int]]:
         """Return (tree id, line) for each embed in a page; an unknown tree fails the build."""
-        found = []
-        text = file.content_string
-        for number, line in enumerate(text.splitlines(), 1):
-            match = EMBED.search(line)
-            if match is None:
-                if NEAR_MISS.search(line) and "decision-tree-outcome" not in line:
-                    raise PluginError(f"docs/{file.src_uri}:{number}: this looks like a tree embed but is not "
-                                      "written as <!-- decision-tree TREE-ID -->")
-                continue
-            tree_id = match.group(1)
+        found = embeds_in(file.content_string, file.src_uri)
+        for tree_id, number in found:
             if tree_id not in self.trees:
                 guess = did_you_mean(tree_id, self.trees)
                 raise PluginError(f"docs/{file.src_uri}:{number}: the page embeds the tree {tree_id!r}, which does "
                                   f"not exist" + (f"; did you mean {guess!r}?" if guess else
                                                   f"; trees: {', '.join(sorted(self.trees))}"))
-            found.append((tree_id, number))
         return found
 
     def on_page_markdown(self, markdown: str, *, page: Page, config, files: Files) -> str:
-        embedded = EMBED.findall(markdown)
+        embedded = [tree_id for tree_id, _ in embeds_in(markdown, page.file.src_uri)]
         if len(embedded) == 1 and not page.meta.get("description"):
             summary = self.trees[embedded[0]].summary
             if summary:
@@ -133,8 +125,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         render = _markdown_renderer(page, files, config)
 
         def embed(match: re.Match) -> str:
-            tree = self.trees[match.group(1)]
-            return tree_html(tree, render, self._links(tree, page, files))
+            tree = self.trees.get(match.group(1))  # anything else was in a code example: leave it
+            return tree_html(tree, render, self._links(tree, page, files)) if tree else match.group(0)
 
         return EMBED.sub(embed, html)
 
@@ -147,6 +139,26 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         trees = {tid: (t.title, self.homes[tid].url_relative_to(here)) for tid, t in self.trees.items() if tid in self.homes}
         home = self.homes.get(tree.id)
         return Links(outcomes=outcomes, trees=trees, tool=home.url_relative_to(here) if home else None)
+
+
+def embeds_in(text: str, src_uri: str) -> list[tuple[str, int]]:
+    """Return (tree id, line) for each embed line, skipping fenced code blocks (examples)."""
+    found = []
+    fence = None
+    for number, line in enumerate(text.splitlines(), 1):
+        opener = FENCE.match(line)
+        if opener and (fence is None or opener.group(1).startswith(fence)):
+            fence = opener.group(1) if fence is None else None
+            continue
+        if fence is not None:
+            continue
+        match = EMBED.search(line)
+        if match:
+            found.append((match.group(1), number))
+        elif NEAR_MISS.search(line) and "decision-tree-outcome" not in line:
+            raise PluginError(f"docs/{src_uri}:{number}: this looks like a tree embed but is not "
+                              "written as <!-- decision-tree TREE-ID -->")
+    return found
 
 
 def _markdown_renderer(page: Page, files: Files, config) -> Callable[[str], str]:

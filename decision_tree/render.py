@@ -3,7 +3,7 @@
 Rendering reads only the model. Markdown is turned into HTML by a function the caller passes in
 (the MkDocs adapter passes one configured like the site), so this module needs no MkDocs.
 Author text never reaches HTML unescaped: plain-text fields go through ``html.escape``, and
-Markdown fields through the caller's renderer.
+Markdown fields through the caller's renderer and then ``sanitize``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from html import escape
 from typing import Callable
 
 from .model import Outcome, Question, Tree
+from .sanitize import sanitize
 
 Markdown = Callable[[str], str]
 
@@ -82,7 +83,7 @@ def tree_html(tree: Tree, markdown: Markdown, links: Links) -> str:
 
 
 def _question(tree: Tree, question: Question, markdown: Markdown) -> str:
-    help_html = f'<div class="dt-help">\n{markdown(question.help)}\n</div>\n' if question.help else ""
+    help_html = f'<div class="dt-help">\n{sanitize(markdown(question.help))}\n</div>\n' if question.help else ""
     answers = "".join(
         f'<li><a href="#{anchor(tree, a.next)}" data-key="{escape(a.key)}">{escape(a.label)}</a></li>\n'
         for a in question.answers
@@ -106,7 +107,7 @@ def _outcome_step(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links
 
 def _outcome_body(outcome: Outcome, markdown: Markdown) -> str:
     summary = f'<p class="dt-summary">{escape(outcome.summary)}</p>\n' if outcome.summary else ""
-    return f'{summary}<div class="dt-body">\n{markdown(outcome.body)}\n</div>\n'
+    return f'{summary}<div class="dt-body">\n{sanitize(markdown(outcome.body))}\n</div>\n'
 
 
 def _outcome_links(outcome: Outcome, links: Links, own_page: str | None = None) -> str:
