@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .links import check_links
 from .load import load
 from .model import Tree
 from .rules import check_tree
@@ -65,6 +66,7 @@ def _check_one(path: Path, known: frozenset, trees: dict[str, Tree], problems: l
     tree, shape_problems = read_tree(top, path.stem, name)
     problems += shape_problems
     problems += check_tree(tree, known, clean_shape=not shape_problems)
+    problems += check_links(tree, docs_folder(path))
     trees[tree.id] = tree
 
 
@@ -82,6 +84,11 @@ def _collector_paused():
     finally:
         if was_on:
             gc.enable()
+
+
+def docs_folder(tree_file: Path) -> Path:
+    """Return the docs folder a tree's paths are read from: the parent of the trees folder."""
+    return tree_file.resolve().parent.parent
 
 
 def check_directory(directory: Path) -> Result:

@@ -6,6 +6,7 @@ there is one, a ``hint:`` line. Codes never change meaning; new checks get new c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
@@ -34,6 +35,10 @@ CODES: dict[str, str] = {
     "DT022": "unknown tree in continue_with",
     "DT023": "alias points nowhere",
     "DT024": "outcome hands over to its own tree",
+    "DT025": "relative link in tree text",
+    "DT026": "path leads out of the docs folder",
+    "DT027": "address not allowed",
+    "DT028": "image not found",
     "DT030": "cannot be reached",
     "DT031": "loop",
 }
@@ -92,7 +97,9 @@ def report(diagnostics: Iterable[Diagnostic], style: str = "text") -> str:
 
 
 def quote(text: str) -> str:
-    """Quote author text for a message, shortened so one line stays readable."""
+    """Quote author text for a message, on one line and shortened so it stays readable."""
+    if "\n" in text:
+        text = re.sub(r"\s*\n\s*", " ", text)  # a multi-line label would otherwise split the message
     if len(text) > 60:
         text = text[:57] + "..."
     return f'"{text}"'

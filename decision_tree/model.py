@@ -48,6 +48,7 @@ class Question:
     answers: tuple[Answer, ...]
     help: str | None = None
     pos: Pos = field(default=_NOWHERE, compare=False)
+    help_pos: Pos = field(default=_NOWHERE, compare=False)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Outcome:
     continue_with: str | None = None
     pos: Pos = field(default=_NOWHERE, compare=False)
     continue_pos: Pos = field(default=_NOWHERE, compare=False)
+    body_pos: Pos = field(default=_NOWHERE, compare=False)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,114 @@
+"""Check the links and images in trees' Markdown: every path an author gives stays inside docs/.
+
+Tree text appears on the tool page and on each result's own page, one folder deeper, so a relative
+link could only work on one of them: links to the site's own files start with ``/`` and are read
+from the docs folder (``[brief](/brief.md)``, ``![chart](/images/chart.png)``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+from .diagnostics import Diagnostic, Pos, quote
+from .model import Tree
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+class _Targets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []  # (kind, target)
+
+    def handle_starttag(self, tag, attrs):
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        for name, value in attrs:
+            if name == wanted and value is not None:
+                self.found.append(("image" if tag == "img" else "link", value))
+
+
+def targets(text: str) -> list[tuple[str, str]]:
+    """Return (kind, address) of every link and image in Markdown, as Markdown itself reads them."""
+    import markdown  # here, not at the top: most checks never need it
+
+    parser = _Targets()
+    parser.feed(markdown.markdown(text))
+    return parser.found
+
+
+def check_links(tree: Tree, docs: Path | None) -> list[Diagnostic]:
+    """Report unsafe addresses, relative paths, paths leaving docs/ and files that do not exist."""
+    fields = [(q.help, q.help_pos) for q in tree.questions.values() if q.help]
+    fields += [(o.body, o.body_pos) for o in tree.outcomes.values()]
+    source: list[str] | None = None
+    problems = []
+    for text, pos in fields:
+        if "](" not in text and "<" not in text:
+            continue
+        for kind, target in targets(text):
+            for message, hint, code in _problems(kind, target, docs):
+                if source is None:
+                    source = _read_lines(tree.path)
+                problems.append(Diagnostic(tree.path, _find(source, target, pos), code, message, hint))
+    return problems
+
+
+def _problems(kind: str, target: str, docs: Path | None) -> Iterator[tuple[str, str, str]]:
+    parts = urlsplit(target.replace("\\", "/"))
+    shown = quote(target)
+    if parts.scheme:
+        if parts.scheme.lower() not in SAFE_SCHEMES:
+            yield (f"the {kind} {shown} uses a {parts.scheme}: address, which is not allowed",
+                   "use an http, https or mailto address, or a path in the docs folder such as /brief.md", "DT027")
+        return
+    if not parts.path or parts.netloc:  # "#anchor", "?query" or "//host/..."
+        if parts.netloc:
+            yield (f"the {kind} {shown} points to another host without saying how",
+                   "write the full address, starting with https://", "DT027")
+        return
+    path = unquote(parts.path)
+    if not path.startswith("/"):
+        yield (f"the {kind} {shown} is relative, so it would break on the result's own page",
+               f"write it from the docs folder, starting with /, for example /{path.lstrip('./')}", "DT025")
+        return
+    if _escapes(path):  # by segments, not by string prefix: /../docs-old/x is outside docs/ too
+        yield (f"the {kind} {shown} leads out of the docs folder",
+               "link only to files in docs/; remove the ../ parts", "DT026")
+        return
+    inside = posixpath.normpath(path)
+    if docs is not None and kind == "image" and not (docs / inside.lstrip("/")).is_file():
+        yield (f"the image {shown} does not exist in the docs folder",
+               f"put the file at docs{inside}, or correct the path", "DT028")
+
+
+def _escapes(path: str) -> bool:
+    """Tell whether walking the path's segments from the docs folder ever climbs above it."""
+    depth = 0
+    for part in path.split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif part not in ("", "."):
+            depth += 1
+    return False
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return []
+
+
+def _find(lines: list[str], target: str, start: Pos) -> Pos:
+    """Return where ``target`` is written, searching from the field's first line."""
+    for index in range(max(start.line - 1, 0), len(lines)):
+        col = lines[index].find(target)
+        if col >= 0:
+            return Pos(index + 1, col + 1)
+    return start
