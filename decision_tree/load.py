@@ -240,7 +240,8 @@ class _Builder:
         mark = getattr(error, "problem_mark", None)
         for needle, message, hint in _SYNTAX:
             if needle in problem or needle in context:
-                if needle.startswith("while scanning a quoted"):
+                if needle.startswith(("while scanning a quoted", "expected ','")):
+                    # point at the opening quote or bracket, not at the end of the file
                     mark = getattr(error, "context_mark", None) or mark
                 if "{char}" in message:
                     message = message.format(char=quote(self._char_at(mark)))
@@ -248,7 +249,12 @@ class _Builder:
         else:
             message, hint = f"the YAML cannot be read here ({problem.strip()})", None
         pos = Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
-        return Diagnostic(self.name, pos, "DT004", message, hint)
+        return Diagnostic(self.name, min(pos, self._end()), "DT004", message, hint)
+
+    def _end(self) -> Pos:
+        """Return the position after the last character: libyaml may report a line past the end."""
+        lines = self.text.split("\n")
+        return Pos(len(lines), len(lines[-1]) + 1)
 
     def _char_at(self, mark) -> str:
         if mark is None:

@@ -8,13 +8,14 @@ so later checks still run on the rest of the file and an editor sees every probl
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import schema
 from .diagnostics import Diagnostic, Pos, quote
 from .load import Mapping, Node, Scalar, Sequence
 from .model import Answer, Outcome, Question, Tree, answer_keys, is_id, slug
 
+_NODE_TYPE = {schema.LIST: Sequence, schema.ID_MAP: Mapping}
 _KIND_WORDS = {Scalar: "text", Mapping: "a mapping", Sequence: "a list"}
 _EXPECTED = {
     schema.LINE: ("text on one line", "write the text after the colon, on the same line"),
@@ -43,11 +44,15 @@ class _Reader:
     def problem(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
         self.problems.append(Diagnostic(self.path, pos, code, message, hint))
 
-    def fields(self, node: Node, shape: schema.Shape, what: str, at: Pos) -> dict[str, Node]:
-        """Return the known fields of a mapping node, reporting unknown, missing and blank ones."""
+    def fields(self, node: Node, shape: schema.Shape, owner: Callable[[], str], at: Pos) -> dict[str, Node]:
+        """Return the known fields of a mapping node, reporting unknown, missing and blank ones.
+
+        ``owner`` names the mapping for messages ('question "live"'); it is only called when there is
+        a problem to report, since building names for every node would slow large trees down.
+        """
         if not isinstance(node, Mapping):
             self.problem(node.pos if not _is_blank(node) else at, "DT013",
-                         f"{what} must be a mapping of fields, not {_describe(node)}",
+                         f"{owner()} must be a mapping of fields, not {_describe(node)}",
                          f"{shape.article} has: {', '.join(shape.fields)}")
             return {}
         found: dict[str, Node] = {}
@@ -63,25 +68,24 @@ class _Reader:
                 continue
             if spec.kind in (schema.LINE, schema.MARKDOWN, schema.REF) and _is_blank(value):
                 if spec.required:
-                    self.problem(key.pos, "DT012", f"the {quote(name)} of {what} is blank",
+                    self.problem(key.pos, "DT012", f"the {quote(name)} of {owner()} is blank",
                                  f"write the {'id' if spec.kind == schema.REF else 'text'} after the colon")
                 continue
             found[name] = value
-            self._check_kind(name, spec, value, what, key.pos)
+            self._check_kind(name, spec, value, owner)
         for name, spec in shape.fields.items():
             if spec.required and name not in node.entries and name not in misspelt:
-                self.problem(at, "DT011", f"{what} has no {quote(name)}",
+                self.problem(at, "DT011", f"{owner()} has no {quote(name)}",
                              f"add a line {name}: ... ({spec.description[0].lower()}{spec.description[1:].rstrip('.')})")
         return found
 
-    def _check_kind(self, name: str, spec: schema.Field, value: Node, what: str, at: Pos) -> None:
+    def _check_kind(self, name: str, spec: schema.Field, value: Node, owner: Callable[[], str]) -> None:
         wanted, hint = _EXPECTED[spec.kind]
-        expected = {schema.LIST: Sequence, schema.ID_MAP: Mapping}.get(spec.kind, Scalar)
-        if not isinstance(value, expected):
-            self.problem(value.pos, "DT013", f"the {quote(name)} of {what} must be {wanted}, not {_describe(value)}",
+        if not isinstance(value, _NODE_TYPE.get(spec.kind, Scalar)):
+            self.problem(value.pos, "DT013", f"the {quote(name)} of {owner()} must be {wanted}, not {_describe(value)}",
                          hint)
         elif spec.kind == schema.LINE and "\n" in value.text.strip():
-            self.problem(value.pos, "DT018", f"the {quote(name)} of {what} must be one line",
+            self.problem(value.pos, "DT018", f"the {quote(name)} of {owner()} must be one line",
                          'join the lines into one; longer text belongs in "help" or "body"')
 
     def text(self, fields: dict[str, Node], name: str) -> str | None:
@@ -109,7 +113,7 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
         r.problem(origin, "DT014", f"the file name {quote(tree_id)} cannot be used as a tree id",
                   "rename the file using lowercase letters, digits and single hyphens"
                   + (f", for example {slug(tree_id)}.yml" if slug(tree_id) else ""))
-    top_fields = r.fields(top, schema.TREE, "the tree", origin)
+    top_fields = r.fields(top, schema.TREE, lambda: "the tree", origin)
     questions = {key.text: _question(r, key, value) for key, value in r.ids(top_fields.get("questions"), "question")}
     outcomes = {key.text: _outcome(r, key, value) for key, value in r.ids(top_fields.get("outcomes"), "outcome")}
     aliases: dict[str, str] = {}
@@ -134,31 +138,40 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
 
 
 def _question(r: _Reader, key: Scalar, node: Node) -> Question:
-    what = f"question {quote(key.text)}"
+    def what() -> str:
+        return f"question {quote(key.text)}"
+
     fields = r.fields(node, schema.QUESTION, what, key.pos)
     answers_node = fields.get("answers")
     pairs: list[tuple[str, str, Pos, Pos]] = []
     if isinstance(answers_node, Sequence):
         for index, item in enumerate(answers_node.items, 1):
-            label = item.entries.get("label") if isinstance(item, Mapping) else None
-            name = f"answer {quote(label[1].text.strip())}" if label and isinstance(label[1], Scalar) \
-                else f"answer {index}"
-            found = r.fields(item, schema.ANSWER, f"{name} of {what}", item.pos)
+            found = r.fields(item, schema.ANSWER, lambda item=item, index=index: f"{_answer_name(item, index)} of {what()}",
+                             item.pos)
             nxt = found.get("next")
             pairs.append((r.text(found, "label") or "", r.text(found, "next") or "", item.pos,
                           nxt.pos if nxt else item.pos))
     keys = answer_keys([(label, nxt) for label, nxt, _, _ in pairs])
     answers = tuple(Answer(label, nxt, k, pos, next_pos) for (label, nxt, pos, next_pos), k in zip(pairs, keys))
+    help_node = fields.get("help")
     return Question(id=key.text, text=r.text(fields, "text") or "", answers=answers,
-                    help=_block(fields.get("help")) or None, pos=key.pos)
+                    help=_block(help_node) or None, pos=key.pos, help_pos=help_node.pos if help_node else key.pos)
+
+
+def _answer_name(item: Node, index: int) -> str:
+    label = item.entries.get("label") if isinstance(item, Mapping) else None
+    if label and isinstance(label[1], Scalar) and label[1].text.strip():
+        return f"answer {quote(label[1].text.strip())}"
+    return f"answer {index}"
 
 
 def _outcome(r: _Reader, key: Scalar, node: Node) -> Outcome:
-    fields = r.fields(node, schema.OUTCOME, f"outcome {quote(key.text)}", key.pos)
+    fields = r.fields(node, schema.OUTCOME, lambda: f"outcome {quote(key.text)}", key.pos)
     cont = fields.get("continue_with")
     return Outcome(id=key.text, title=r.text(fields, "title") or "", body=_block(fields.get("body")),
                    summary=r.text(fields, "summary"), continue_with=r.text(fields, "continue_with"),
-                   pos=key.pos, continue_pos=cont.pos if cont else key.pos)
+                   pos=key.pos, continue_pos=cont.pos if cont else key.pos,
+                   body_pos=fields["body"].pos if "body" in fields else key.pos)
 
 
 def _block(node: Node | None) -> str:
