@@ -43,13 +43,26 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(new, ignore_errors=True)
 
 
+def source_date_epoch(root: Path) -> str | None:
+    """Return the time of the last commit, so dates in the build (the sitemap's) repeat exactly."""
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
+    except OSError:
+        return None
+    return done.stdout.strip() or None if done.returncode == 0 else None
+
+
 def main(argv: list[str]) -> int:
     root = Path.cwd()  # scripts/build runs this from the project root
     target = root / "site"
     new = root / ".site-new"
     shutil.rmtree(new, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new), *argv]
-    if subprocess.run(command, cwd=root).returncode != 0:
+    env = dict(os.environ)
+    epoch = env.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch  # https://reproducible-builds.org/specs/source-date-epoch/
+    if subprocess.run(command, cwd=root, env=env).returncode != 0:
         shutil.rmtree(new, ignore_errors=True)
         print("build failed: site/ was left as it was", file=sys.stderr)
         return 1
