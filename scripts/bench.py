@@ -3,7 +3,8 @@
 Each size runs in a fresh child process: the best of a few timed runs, then one run under
 tracemalloc for peak memory. Goals (issue 2): 10,000 nodes in at most 1 s; ten times the nodes
 in at most twelve times the time; a chain 10,000 questions deep works.
-Run with ./scripts/bench; --quick skips the 100,000-node tree.
+Then the site budgets (bench_site.py). Run with ./scripts/bench; --quick skips the 100,000-node
+tree, --engine-only the site.
 """
 
 from __future__ import annotations
@@ -108,6 +109,10 @@ def main(argv: list[str]) -> int:
     verdict = chain["paths"] == 10_001  # each question's "stop" answer, plus the end of the chain
     ok &= verdict
     print(f"chain 10,000 deep: checked, compiled and walked ({chain['paths']:,} paths): {'ok' if verdict else 'MISSED'}")
+    if "--engine-only" not in argv:
+        import bench_site
+
+        ok &= bench_site.main()
     return 0 if ok else 1
 
 

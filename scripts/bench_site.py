@@ -1,0 +1,127 @@
+"""Site-level measurements for ./scripts/bench: byte budgets, build time with and without the trees,
+and the time from an answer click to the next step rendered, measured in Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import budget
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BUILD_RATIO_BUDGET = 1.25
+CLICK_BUDGET_MS = 16.0
+
+
+def copy_project(target: Path, with_trees: bool = True) -> Path:
+    for part in ("docs", "overrides", "mkdocs.yml"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    if not with_trees:  # the same site, its tool pages plain: no plugin, no embeds, no tree files
+        config = target / "mkdocs.yml"
+        config.write_text(config.read_text().replace("  - decision-tree\n", ""))
+        shutil.rmtree(target / "docs" / "trees")
+        for page in (target / "docs").rglob("*.md"):
+            text = page.read_text()
+            page.write_text(re.sub(r"^<!-- decision-tree \S+ -->$", "", text, flags=re.M))
+    return target
+
+
+def build_seconds(project: Path, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "out")],
+                       cwd=project, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def click_milliseconds(site: Path, clicks: int = 40) -> list[float]:
+    """Return, per click, the time from an answer click to the next step laid out, in the page."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/tools/need-mlops/"
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    samples = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(url)
+            page.wait_for_selector(".dt-player button.dt-answer")
+            for _ in range(clicks):
+                samples.append(page.evaluate("""() => {
+                    const button = document.querySelector('.dt-player button.dt-answer');
+                    const before = document.querySelector('.dt-player h2').textContent;
+                    const start = performance.now();
+                    button.click();
+                    document.body.getBoundingClientRect();  // force style and layout of the new step
+                    const elapsed = performance.now() - start;
+                    if (document.querySelector('.dt-player h2').textContent === before) throw new Error('no step');
+                    return elapsed;
+                }"""))
+                page.locator(".dt-player button.dt-restart").click()
+            browser.close()
+    finally:
+        server.shutdown()
+    return samples
+
+
+def main() -> bool:
+    from decision_tree.check import check_directory
+
+    trees = check_directory(ROOT / "docs" / "trees").trees
+    ok = True
+    print("\nSite budgets")
+    sizes = budget.player_bytes()
+    verdict = sizes["gz"] <= budget.PLAYER_BUDGET
+    ok &= verdict
+    print(f"player gzipped: js {sizes['js_gz']:,} B + css {sizes['css_gz']:,} B = {sizes['gz']:,} B "
+          f"(budget {budget.PLAYER_BUDGET:,} B): {'ok' if verdict else 'MISSED'}")
+    with tempfile.TemporaryDirectory() as folder:
+        with_trees = copy_project(Path(folder) / "with")
+        budget.add_plain_pages(with_trees, trees)
+        without = copy_project(Path(folder) / "without", with_trees=False)
+        seconds_with, seconds_without = build_seconds(with_trees), build_seconds(without)
+        for tree_id, (tree_page, plain_page, ratio) in budget.page_ratios(with_trees / "out", trees).items():
+            verdict = ratio <= budget.PAGE_RATIO_BUDGET
+            ok &= verdict
+            print(f"tools/{tree_id}/: {tree_page:,} B against a plain page of its text {plain_page:,} B: "
+                  f"x{ratio:.3f} (budget x{budget.PAGE_RATIO_BUDGET}): {'ok' if verdict else 'MISSED'}")
+        ratio = seconds_with / seconds_without
+        verdict = ratio <= BUILD_RATIO_BUDGET
+        ok &= verdict
+        print(f"site build: {seconds_with:.2f} s with the trees, {seconds_without:.2f} s without (best of 3): "
+              f"x{ratio:.2f} (budget x{BUILD_RATIO_BUDGET}): {'ok' if verdict else 'MISSED'}")
+        samples = click_milliseconds(with_trees / "out")
+        median, worst = statistics.median(samples), max(samples)
+        verdict = median <= CLICK_BUDGET_MS
+        ok &= verdict
+        print(f"answer click to next step laid out, Chromium, {len(samples)} clicks: median {median:.2f} ms, "
+              f"95th {sorted(samples)[int(len(samples) * 0.95) - 1]:.2f} ms, worst {worst:.2f} ms "
+              f"(budget {CLICK_BUDGET_MS:.0f} ms): {'ok' if verdict else 'MISSED'}")
+    return ok
+
+
+if __name__ == "__main__":
+    sys.exit(0 if main() else 1)
