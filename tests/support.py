@@ -1,0 +1,41 @@
+"""Paths and small helpers shared by the engine tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from decision_tree.check import check_files
+from decision_tree.diagnostics import Diagnostic
+
+ROOT = Path(__file__).resolve().parents[1]
+TREES = ROOT / "docs" / "trees"
+BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def shipped_trees() -> list[Path]:
+    """Return the tree files the site publishes."""
+    return sorted(TREES.glob("*.yml"))
+
+
+def pinned(diagnostic: Diagnostic) -> tuple:
+    """Return what a test pins of a diagnostic: line, column, code, message and hint."""
+    return (diagnostic.pos.line, diagnostic.pos.col, diagnostic.code, diagnostic.message, diagnostic.hint)
+
+
+def diagnose(path: Path) -> list[tuple]:
+    """Check one file and return its pinned diagnostics, in file order."""
+    return [pinned(d) for d in check_files([path]).diagnostics]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """Run ``python -m decision_tree`` from the repository root, as an editor or CI would.
+
+    Whatever the input, an editor must never see a traceback.
+    """
+    done = subprocess.run([sys.executable, "-m", "decision_tree", *args], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8")
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
+    return done

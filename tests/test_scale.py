@@ -1,0 +1,27 @@
+"""Large generated trees check clean and walk without recursion; speed is the benchmark's business."""
+
+from __future__ import annotations
+
+from decision_tree.check import check_files
+from decision_tree.generate import branching_tree, chain_tree
+from decision_tree.paths import walk
+
+
+def test_a_chain_ten_thousand_questions_deep(write_tree):
+    depth = 10_000
+    result = check_files([write_tree(chain_tree(depth))])
+    assert result.ok, result.diagnostics[:3]
+    tree = result.trees["t"]
+    assert len(tree.questions) == depth
+    # Each question but the last stops at the outcome or goes on; the last has two ways to the outcome.
+    assert sum(1 for _ in walk(tree)) == depth + 1
+    longest = max(walk(tree), key=len)
+    assert len(longest) == depth + 1 and longest[-1] == ("o0", "")
+
+
+def test_a_branching_tree_of_two_thousand_nodes(write_tree):
+    result = check_files([write_tree(branching_tree(2_000, seed=7))])
+    assert result.ok, result.diagnostics[:3]
+    tree = result.trees["t"]
+    assert len(tree.questions) + len(tree.outcomes) == 2_000
+    assert all(steps[-1][0] in tree.outcomes for steps in walk(tree))
