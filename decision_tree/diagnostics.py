@@ -7,7 +7,7 @@ there is one, a ``hint:`` line. Codes never change meaning; new checks get new c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 # code -> short title. The editors' guide documents each one with an example and its fix.
@@ -59,7 +59,7 @@ class Diagnostic:
     pos: Pos
     code: str
     message: str
-    hint: str | None = None
+    hint: str | None = field(default=None, compare=False)  # None and text cannot be ordered
 
     def __post_init__(self) -> None:
         if self.code not in CODES:

@@ -76,10 +76,11 @@ class Tree:
     aliases: Mapping[str, str] = field(default_factory=dict)
     summary: str | None = None
     start_pos: Pos = field(default=_NOWHERE, compare=False)
-    alias_pos: Mapping[str, Pos] = field(default_factory=dict, compare=False)
+    alias_pos: Mapping[str, Pos] = field(default_factory=dict, compare=False)  # where each target is written
+    alias_key_pos: Mapping[str, Pos] = field(default_factory=dict, compare=False)  # where each retired id is
 
     def __post_init__(self) -> None:
-        for name in ("questions", "outcomes", "aliases", "alias_pos"):
+        for name in ("questions", "outcomes", "aliases", "alias_pos", "alias_key_pos"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     def node_pos(self, node_id: str) -> Pos:

@@ -140,6 +140,7 @@ def redirect_html(title: str, url: str) -> str:
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{title}</title>\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n"
-        f"<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n</head>\n"
+        f"<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n"
+        "<link rel=\"icon\" href=\"data:,\">\n</head>\n"  # no favicon request (a 404) on the way through
         f"<body>\n<p>This result has moved: <a href=\"{url}\">{title}</a>.</p>\n</body>\n</html>\n"
     )

@@ -34,7 +34,7 @@ def unique_ids(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
             yield Diagnostic(tree.path, outcome.pos, "DT015",
                              f"{quote(oid)} names both a question (line {first}) and this outcome",
                              "rename one of them, and the answers that lead to it")
-    for alias, pos in tree.alias_pos.items():
+    for alias, pos in tree.alias_key_pos.items():
         if alias in tree.questions or alias in tree.outcomes:
             yield Diagnostic(tree.path, pos, "DT015",
                              f"the alias {quote(alias)} has the same id as a current question or outcome "

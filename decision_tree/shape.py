@@ -118,6 +118,7 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
     outcomes = {key.text: _outcome(r, key, value) for key, value in r.ids(top_fields.get("outcomes"), "outcome")}
     aliases: dict[str, str] = {}
     alias_pos: dict[str, Pos] = {}
+    alias_key_pos: dict[str, Pos] = {}
     for key, value in r.ids(top_fields.get("aliases"), "alias"):
         if _is_blank(value):
             r.problem(key.pos, "DT012", f"the alias {quote(key.text)} is blank", "write the current id after the colon")
@@ -127,12 +128,13 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
         else:
             aliases[key.text] = value.text.strip()
             alias_pos[key.text] = value.pos
+            alias_key_pos[key.text] = key.pos
     start = top_fields.get("start")
     tree = Tree(
         id=tree_id, path=path,
         title=r.text(top_fields, "title") or "", summary=r.text(top_fields, "summary"),
         start=r.text(top_fields, "start") or "", start_pos=start.pos if start else origin,
-        questions=questions, outcomes=outcomes, aliases=aliases, alias_pos=alias_pos,
+        questions=questions, outcomes=outcomes, aliases=aliases, alias_pos=alias_pos, alias_key_pos=alias_key_pos,
     )
     return tree, r.problems
 

@@ -154,7 +154,7 @@ def test_dt015_id_used_by_a_question_and_an_outcome():
 
 def test_dt015_alias_that_is_a_current_id():
     assert diagnose(broken("dt015-alias-is-current-id")) == [
-        (19, 10, "DT015", 'the alias "other" has the same id as a current question or outcome (line 15)',
+        (19, 3, "DT015", 'the alias "other" has the same id as a current question or outcome (line 15)',
          "an alias is for an id that no longer exists: remove the alias")]
 
 

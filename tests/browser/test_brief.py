@@ -4,29 +4,20 @@ the page works by keyboard and without JavaScript, and axe finds nothing in eith
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
-import threading
 import time
 import zlib
 from pathlib import Path
 
 import pytest
 
-sync_api = pytest.importorskip("playwright.sync_api")
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
 BAD_LINK = "This link could not be read; the form is empty."
 
 # Every text control: its label, and a value that tests Unicode, emoji, newlines, spacing and
@@ -88,41 +79,10 @@ def expected(label: str) -> str:
     return TEXTS[label].replace("\r\n", "\n")
 
 
-def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory) -> str:
-    """Build the real site once, serve it on a free local port, and return its root URL."""
-    out = tmp_path_factory.mktemp("brief-site")
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    # Bind first: the build needs the address, as Material's instant navigation only follows links
-    # within site_url.
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}, capture_output=True, text=True)
-    if done.returncode != 0:
-        server.server_close()
-    assert done.returncode == 0, done.stdout + done.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        yield b
-        b.close()
+@pytest.fixture
+def base_url(served_site) -> str:
+    """The real site, built for and served on a loopback address (see conftest)."""
+    return served_site
 
 
 class Tab:
@@ -285,7 +245,7 @@ SIGN_OFF = {"os": "Head of data science 👩‍🔬 & CTO\n#deploy = yes " * 4}
 def test_a_link_made_to_the_format_opens(tab, base_url, deflated):
     t = tab()
     page = t.open(base_url + "brief/#brief=" + code({**SIGN_OFF, "ss": "product", "mo": "rel,inc", "zz": "unknown"}, deflated))
-    sync_api.expect(page.get_by_label("Who signs off a model deployment?", exact=True)).to_have_value(SIGN_OFF["os"])
+    expect(page.get_by_label("Who signs off a model deployment?", exact=True)).to_have_value(SIGN_OFF["os"])
     assert page.get_by_label("One product", exact=True).is_checked()
     assert page.get_by_label("Reliability of models in production", exact=True).is_checked()
     assert page.get_by_label("Fewer model incidents", exact=True).is_checked()
@@ -315,13 +275,13 @@ def test_an_unreadable_link_gives_a_note_and_an_empty_form(tab, base_url, hash_)
     note = page.locator("#brief-link-note")
     note.wait_for(state="visible")
     assert note.text_content() == BAD_LINK
-    sync_api.expect(status(page)).to_have_text(BAD_LINK)
+    expect(status(page)).to_have_text(BAD_LINK)
     assert_empty(page)
     assert t.errors == []
     # The form still works: typing writes a good link and the note goes.
     page.get_by_label("Role title", exact=True).fill("Data platform lead")
     wait_until_saved(page)
-    sync_api.expect(note).to_be_hidden()
+    expect(note).to_be_hidden()
     assert t.errors == []
 
 
@@ -353,8 +313,8 @@ def test_skip_link_keeps_the_answers_and_the_address(tab, base_url):
     page.get_by_role("link", name="Skip to content").focus()  # the first Tab stop on the page
     with page.expect_response(base_url + "brief/"):  # Material fetches the page again and swaps it in
         page.keyboard.press("Enter")
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("Head of MLOps")
-    sync_api.expect(page.get_by_label("Company or team (optional)", exact=True)).to_have_value("Typed just before leaving")
+    expect(page.get_by_label("Role title", exact=True)).to_have_value("Head of MLOps")
+    expect(page.get_by_label("Company or team (optional)", exact=True)).to_have_value("Typed just before leaving")
     wait_until_saved(page)
     assert page.url != url and "#brief=" in page.url
     assert t.errors == []
@@ -367,11 +327,11 @@ def test_opening_another_brief_link_in_the_same_tab_and_going_back(tab, base_url
     page.get_by_label("Role title", exact=True).fill("Second brief")
     second = wait_until_saved(page)
     page.goto(first)
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("First brief")
+    expect(page.get_by_label("Role title", exact=True)).to_have_value("First brief")
     page.goto(second)
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("Second brief")
+    expect(page.get_by_label("Role title", exact=True)).to_have_value("Second brief")
     page.go_back()
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("First brief")
+    expect(page.get_by_label("Role title", exact=True)).to_have_value("First brief")
 
 
 def test_copy_button_copies_the_link_and_announces(tab, base_url):
@@ -379,7 +339,7 @@ def test_copy_button_copies_the_link_and_announces(tab, base_url):
     page = t.open(base_url + "brief/")
     page.get_by_label("Role title", exact=True).fill("Lead MLOps engineer & co #1")
     page.get_by_role("button", name="Copy link to this brief").click()  # before the save: it saves first
-    sync_api.expect(status(page)).to_have_text("Link copied")
+    expect(status(page)).to_have_text("Link copied")
     assert status(page).get_attribute("role") == "status"
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url and "#brief=" in copied
@@ -387,7 +347,7 @@ def test_copy_button_copies_the_link_and_announces(tab, base_url):
     assert shared.get_by_label("Role title", exact=True).input_value() == "Lead MLOps engineer & co #1"
     page.get_by_label("Role title", exact=True).press("End")
     page.keyboard.type("!")
-    sync_api.expect(status(page)).to_have_text("")  # an edit makes "Link copied" stale
+    expect(status(page)).to_have_text("")  # an edit makes "Link copied" stale
     assert t.errors == []
 
 
@@ -398,9 +358,9 @@ def test_copy_without_the_clipboard_api_shows_the_link_selected(tab, base_url):
     page.get_by_label("Role title", exact=True).fill("MLOps engineer")
     page.get_by_role("button", name="Copy link to this brief").click()
     field = page.get_by_label("Link to this brief", exact=True)
-    sync_api.expect(field).to_be_focused()
+    expect(field).to_be_focused()
     assert field.input_value() == page.url and "#brief=" in page.url
-    sync_api.expect(status(page)).to_have_text(
+    expect(status(page)).to_have_text(
         re.compile(r"^(Link copied|Press Control\+C, or Command\+C on a Mac, to copy the link\.)$"))
     assert page.evaluate("() => [getSelection().toString(), document.activeElement.selectionEnd]")[1] == len(page.url)
     assert t.errors == []
@@ -412,16 +372,16 @@ def test_clear_empties_the_form_and_back_brings_it_back(tab, base_url):
     fill_everything(page)
     url = wait_until_saved(page)
     page.get_by_role("button", name="Clear the brief").click()
-    sync_api.expect(status(page)).to_have_text(
+    expect(status(page)).to_have_text(
         "The brief is cleared. Your browser's Back button brings the answers back.")
     assert_empty(page)
     assert page.url == base_url + "brief/"
     page.go_back()
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value(expected("Role title"))
+    expect(page.get_by_label("Role title", exact=True)).to_have_value(expected("Role title"))
     assert page.url == url
     assert_everything(page)
     page.go_forward()
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("")
+    expect(page.get_by_label("Role title", exact=True)).to_have_value("")
     assert_empty(page)
     assert t.errors == []
 
@@ -433,11 +393,11 @@ def test_a_long_link_gets_a_gentle_warning(tab, base_url):
     noise = page.evaluate("() => Array.from({length: 2400}, () => 'abcdefghijklmnopqrstuvwxyz'[Math.random() * 26 | 0]).join('')")
     page.get_by_label("What exists today", exact=True).fill(noise)
     wait_until_saved(page)
-    sync_api.expect(note).to_be_visible()
+    expect(note).to_be_visible()
     assert "characters long" in note.text_content() and "2,000" in note.text_content()
     page.get_by_label("What exists today", exact=True).fill(noise[:100])
     wait_until_saved(page)
-    sync_api.expect(note).to_be_hidden()
+    expect(note).to_be_hidden()
 
 
 def test_keyboard_alone_reaches_every_control_in_order_and_works_the_buttons(tab, base_url):
@@ -460,14 +420,14 @@ def test_keyboard_alone_reaches_every_control_in_order_and_works_the_buttons(tab
     assert page.get_by_label("Yes, on a best-effort basis", exact=True).is_checked()
     page.get_by_role("button", name="Copy link to this brief").focus()
     page.keyboard.press("Enter")
-    sync_api.expect(status(page)).to_have_text("Link copied")
+    expect(status(page)).to_have_text("Link copied")
     assert saved(page) == {"r": "Typed by keyboard", "oh": "best"}
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     page.wait_for_function("() => window.printed === 1")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    sync_api.expect(status(page)).to_contain_text("The brief is cleared.")
+    expect(status(page)).to_contain_text("The brief is cleared.")
     assert_empty(page)
     assert t.errors == []
 
@@ -502,15 +462,15 @@ def test_without_javascript_the_form_is_a_printable_checklist(tab, base_url):
     page = t.open(base_url + "brief/", ready=False)
     assert page.get_by_role("heading", level=1).text_content().startswith("Hiring brief")
     for label in TEXTS:
-        sync_api.expect(page.get_by_label(label, exact=True)).to_be_visible()
+        expect(page.get_by_label(label, exact=True)).to_be_visible()
     for group, options in GROUPS.items():
         for option in options:
-            sync_api.expect(page.get_by_role("group", name=group).get_by_label(option, exact=True)).to_be_visible()
-    sync_api.expect(page.locator(".brief-nojs")).to_contain_text("Saving and sharing this brief need JavaScript")
-    sync_api.expect(page.get_by_role("button", name="Copy link to this brief")).to_be_hidden()
+            expect(page.get_by_role("group", name=group).get_by_label(option, exact=True)).to_be_visible()
+    expect(page.locator(".brief-nojs")).to_contain_text("Saving and sharing this brief need JavaScript")
+    expect(page.get_by_role("button", name="Copy link to this brief")).to_be_hidden()
     page.emulate_media(media="print")
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_be_visible()
-    sync_api.expect(page.locator(".brief-nojs")).to_be_hidden()
+    expect(page.get_by_label("Role title", exact=True)).to_be_visible()
+    expect(page.locator(".brief-nojs")).to_be_hidden()
 
 
 def test_print_shows_answers_in_full_and_hides_the_buttons(tab, base_url):
@@ -518,13 +478,13 @@ def test_print_shows_answers_in_full_and_hides_the_buttons(tab, base_url):
     fill_everything(page)
     page.emulate_media(media="print")
     for name in ["Copy link to this brief", "Print", "Clear the brief"]:
-        sync_api.expect(page.get_by_role("button", name=name)).to_be_hidden()
+        expect(page.get_by_role("button", name=name)).to_be_hidden()
     for selector in [".md-header", ".md-sidebar--primary", ".md-footer"]:
-        sync_api.expect(page.locator(selector).first).to_be_hidden()
+        expect(page.locator(selector).first).to_be_hidden()
     box = page.get_by_label("Who signs off a model deployment?", exact=True)
-    sync_api.expect(box).to_be_hidden()
+    expect(box).to_be_hidden()
     copy = box.locator("xpath=following-sibling::div[contains(@class, 'brief-answer')]")
-    sync_api.expect(copy).to_be_visible()
+    expect(copy).to_be_visible()
     assert copy.text_content() == expected("Who signs off a model deployment?")
     assert copy.evaluate("e => getComputedStyle(e).whiteSpace") == "pre-wrap"
 
@@ -547,7 +507,7 @@ def test_starting_twice_changes_nothing_and_other_pages_are_untouched(tab, base_
     assert page.url == base_url + "contact/"
     page.go_back()
     page.wait_for_selector("form[data-brief-ready]")
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("Navigated here")
+    expect(page.get_by_label("Role title", exact=True)).to_have_value("Navigated here")
     assert t.errors == []
 
 
@@ -557,7 +517,7 @@ def test_works_without_materials_script(tab, base_url):
     t.page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
     page = t.open(base_url + "brief/#brief=" + code({"r": "Started without Material"}))
     assert page.evaluate("() => typeof window.document$") == "undefined"
-    sync_api.expect(page.get_by_label("Role title", exact=True)).to_have_value("Started without Material")
+    expect(page.get_by_label("Role title", exact=True)).to_have_value("Started without Material")
     page.get_by_label("Role title", exact=True).fill("Still saved")
     wait_until_saved(page)
     assert [e for e in t.errors if "Failed to load resource" not in e] == []
@@ -575,8 +535,8 @@ def test_axe_finds_no_violations(tab, base_url, scheme):
     fill_everything(page)
     page.get_by_label("Privacy", exact=True).fill("".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(900)))
     page.get_by_role("button", name="Copy link to this brief").click()
-    sync_api.expect(status(page)).to_have_text("Link copied")
-    sync_api.expect(page.locator("#brief-length-note")).to_be_visible()
+    expect(status(page)).to_have_text("Link copied")
+    expect(page.locator("#brief-length-note")).to_be_visible()
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert t.errors == []
