@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from playwright.sync_api import expect
 
 from decision_tree.check import check_directory
 
+from ..support import copy_project
 from .conftest import ROOT, build_and_serve
 
 TWO_TREES = """---
@@ -46,10 +46,7 @@ def strict_csp(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def changed_site(tmp_path_factory):
-    project = tmp_path_factory.mktemp("changed-project")
-    for part in ("docs", "overrides", "mkdocs.yml"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+    project = copy_project(tmp_path_factory.mktemp("changed-project"))
     tree = project / "docs" / "trees" / "need-mlops.yml"
     text = tree.read_text()
     text = re.sub(r"\bhire-now\b", "hire-permanent", text)

@@ -1,0 +1,104 @@
+"""deploy/csp.py on small hand-written sites: which scripts it hashes, what it writes, what it refuses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import DEPLOY, load_csp
+
+csp = load_csp()
+
+# The example of the CSP specification (https://www.w3.org/TR/CSP3/#grammardef-hash-source).
+HELLO = "alert('Hello, world.');"
+HELLO_HASH = "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+PALETTE = 'var palette=__md_get("__palette");\n'
+PAGE = f"""<!doctype html>
+<html><head>
+<script>{HELLO}</script>
+<script src="assets/javascripts/bundle.0123abcd.min.js"></script>
+<script src="javascripts/extra.js">ignored: a script with src never runs its text</script>
+</head><body>
+<template class="dt-data"><script type="application/json">{{"id": "faq", "start": "topic"}}</script></template>
+<script id="__config" type="application/json">{{"base": ".", "features": []}}</script>
+<script type="application/ld+json">{{"@type": "WebSite"}}</script>
+<script type="module">{PALETTE}</script>
+</body></html>
+"""
+
+
+def write_site(root: Path, pages: dict[str, str]) -> Path:
+    for name, text in pages.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def run(site: Path, conf: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(site), "--nginx-conf", str(conf)],
+                          capture_output=True, text=True)
+
+
+def test_it_hashes_each_inline_script_that_runs_and_nothing_else(tmp_path):
+    site = write_site(tmp_path, {"index.html": PAGE, "tools/faq/index.html": f"<script>{HELLO}</script>"})
+    scan = csp.scan_site(site)
+    assert scan.scripts == [HELLO, PALETTE, HELLO]  # sorted by page; JSON islands and src scripts skipped
+    assert scan.hashes == sorted([HELLO_HASH, csp.script_hash(PALETTE)])
+    assert csp.script_hash(HELLO) == HELLO_HASH
+
+
+def test_a_windows_line_ending_is_hashed_as_the_browser_sees_it(tmp_path):
+    (tmp_path / "index.html").write_bytes(b"<script>a();\r\nb();</script>")
+    assert csp.scan_site(tmp_path).hashes == [csp.script_hash("a();\nb();")]
+
+
+def test_it_writes_the_same_policy_for_nginx_and_for_the_headers_file(tmp_path):
+    site = write_site(tmp_path / "site", {"index.html": PAGE})
+    write_site(site / "assets" / "javascripts", {name: "//" for name in (
+        "bundle.0123abcd.min.js", "bundle.0123abcd.min.js.map", "lunr/min/lunr.de.min.js", "lunr/tinyseg.js")})
+    conf = tmp_path / "conf" / "generated" / "csp.conf"
+    done = run(site, conf)
+    assert done.returncode == 0, done.stderr
+    hashes = sorted([HELLO_HASH, csp.script_hash(PALETTE)])
+    policy = csp.policy(hashes)
+    assert policy.startswith(f"default-src 'self'; script-src 'self' {hashes[0]} {hashes[1]}; style-src 'self'; ")
+    assert f'add_header Content-Security-Policy "{policy}" always;\n' in conf.read_text(encoding="utf-8")
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert headers.splitlines()[1:4] == ["/*", f"  Content-Security-Policy: {policy}",
+                                         "  X-Content-Type-Options: nosniff"]
+    assert "  X-Frame-Options: DENY\n" in headers
+    assert headers.endswith("\n\n/assets/javascripts/bundle.0123abcd.min.js\n"
+                            "  Cache-Control: public, max-age=31536000, immutable\n"
+                            "\n/assets/javascripts/bundle.0123abcd.min.js.map\n"
+                            "  Cache-Control: public, max-age=31536000, immutable\n")
+
+
+def test_the_other_headers_come_from_the_nginx_snippet():
+    names = [name for name, _ in csp.static_headers()]
+    assert names == ["X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options",
+                     "Cross-Origin-Opener-Policy"]  # the commented-out HSTS line is left out
+
+
+@pytest.mark.parametrize("html, problem", [
+    ('<p style="color: red">x</p>', "index.html:1:1: a style attribute on <p>"),
+    ("<p>x</p>\n  <style>p {}</style>", "index.html:2:3: a <style> element"),
+    ('<button onclick="go()">x</button>', "index.html:1:1: an onclick attribute on <button>"),
+    ('<a href=" JavaScript:go()">x</a>', "index.html:1:1: a javascript: URL on <a>"),
+])
+def test_it_names_what_the_policy_would_block_and_writes_nothing(tmp_path, html, problem):
+    site = write_site(tmp_path / "site", {"index.html": html})
+    conf = tmp_path / "csp.conf"
+    done = run(site, conf)
+    assert done.returncode == 1
+    assert f"{site}/{problem}" in done.stderr
+    assert not conf.exists() and not (site / "_headers").exists()
+
+
+def test_it_refuses_a_folder_without_a_built_site(tmp_path):
+    done = run(tmp_path, tmp_path / "csp.conf")
+    assert done.returncode == 1
+    assert "run ./scripts/build first" in done.stderr
