@@ -1,5 +1,8 @@
 """Build the site with --strict into a fresh folder, then swap it in for site/ in one step.
 
+After mkdocs, deploy/csp.py writes the security headers for the new site (site/_headers and the
+nginx snippet deploy/generated/csp.conf), so the headers always match the pages they protect.
+
 A failed or interrupted build leaves site/ exactly as it was: the new site only replaces it after
 mkdocs has succeeded, and the swap is a single atomic rename (Linux renameat2 RENAME_EXCHANGE),
 so a reader of site/ sees either the whole old site or the whole new one.
@@ -14,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+CSP = Path(__file__).resolve().parent.parent / "deploy" / "csp.py"  # writes the security headers
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
@@ -62,7 +66,8 @@ def main(argv: list[str]) -> int:
     epoch = env.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch  # https://reproducible-builds.org/specs/source-date-epoch/
-    if subprocess.run(command, cwd=root, env=env).returncode != 0:
+    headers = [sys.executable, str(CSP), str(new), "--nginx-conf", str(root / "deploy" / "generated" / "csp.conf")]
+    if subprocess.run(command, cwd=root, env=env).returncode != 0 or subprocess.run(headers, cwd=root).returncode:
         shutil.rmtree(new, ignore_errors=True)
         print("build failed: site/ was left as it was", file=sys.stderr)
         return 1

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..support import BUILD_ENV, ROOT, mkdocs_build
+
 DEPLOY = ROOT / "deploy"
 LISTEN = "listen 8080;"
 MIME_TYPES = "/etc/nginx/mime.types"
@@ -109,9 +110,7 @@ def served(tmp_path_factory):
     (prefix / "run").mkdir()
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    done = mkdocs_build(ROOT, site, env={**BUILD_ENV, "SITE_URL": base})  # instant navigation needs it
     assert done.returncode == 0, done.stderr
     done = subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(site),
                            "--nginx-conf", str(conf / "generated" / "csp.conf")],
