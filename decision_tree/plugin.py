@@ -58,6 +58,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             else:
                 raise PluginError(f"the decision trees have problems:\n{problems}")
         self.trees: dict[str, Tree] = result.trees
+        self.markdown = _TreeMarkdown(config)
         self.last_good = result.trees
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
             if f"{ASSET_DIR}/{name}" not in map(str, target):
@@ -118,11 +119,11 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         outcome = OUTCOME.search(html)
         if outcome:
             tree = self.trees[outcome.group(1)]
-            render = _markdown_renderer(page, files, config)
+            render = self.markdown.for_page(page, files)
             return outcome_page_html(tree, tree.outcomes[outcome.group(2)], render, self._links(tree, page, files))
         if not EMBED.search(html):
             return html
-        render = _markdown_renderer(page, files, config)
+        render = self.markdown.for_page(page, files)
 
         def embed(match: re.Match) -> str:
             tree = self.trees.get(match.group(1))  # anything else was in a code example: leave it
@@ -161,19 +162,29 @@ def embeds_in(text: str, src_uri: str) -> list[tuple[str, int]]:
     return found
 
 
-def _markdown_renderer(page: Page, files: Files, config) -> Callable[[str], str]:
-    """Return a Markdown-to-HTML function configured like the site, resolving links for ``page``.
+class _TreeMarkdown:
+    """Markdown configured like the site, made once per build and pointed at each page in turn.
 
-    The table of contents extension is left out: headings inside tree text belong to no page outline,
-    and its ids would repeat across the outcomes shown together on a tool page.
+    Links resolve as MkDocs resolves them for the page (and are checked the same way). The table
+    of contents extension is left out: headings inside tree text belong to no page outline, and its
+    ids would repeat across the outcomes shown together on a tool page.
     """
-    extensions = [e for e in config.markdown_extensions if e != "toc"]
-    md = markdown_lib.Markdown(extensions=extensions,
-                               extension_configs={k: v for k, v in config.mdx_configs.items() if k != "toc"})
-    _RelativePathTreeprocessor(page.file, files, config)._register(md)
 
-    def render(text: str) -> str:
-        md.reset()
-        return md.convert(text)
+    def __init__(self, config) -> None:
+        extensions = [e for e in config.markdown_extensions if e != "toc"]
+        self.md = markdown_lib.Markdown(extensions=extensions,
+                                        extension_configs={k: v for k, v in config.mdx_configs.items() if k != "toc"})
+        self.links: _RelativePathTreeprocessor | None = None
+        self.config = config
 
-    return render
+    def for_page(self, page: Page, files: Files) -> Callable[[str], str]:
+        if self.links is None:
+            self.links = _RelativePathTreeprocessor(page.file, files, self.config)
+            self.links._register(self.md)
+        self.links.file, self.links.files = page.file, files
+
+        def render(text: str) -> str:
+            self.md.reset()
+            return self.md.convert(text)
+
+        return render

@@ -100,9 +100,10 @@ def main() -> bool:
           f"(budget {budget.PLAYER_BUDGET:,} B): {'ok' if verdict else 'MISSED'}")
     with tempfile.TemporaryDirectory() as folder:
         with_trees = copy_project(Path(folder) / "with")
-        budget.add_plain_pages(with_trees, trees)
         without = copy_project(Path(folder) / "without", with_trees=False)
-        seconds_with, seconds_without = build_seconds(with_trees), build_seconds(without)
+        seconds_with, seconds_without = build_seconds(with_trees, 5), build_seconds(without, 5)
+        budget.add_plain_pages(with_trees, trees)  # after timing: the pages the tree pages are weighed against
+        build_seconds(with_trees, 1)
         for tree_id, (tree_page, plain_page, ratio) in budget.page_ratios(with_trees / "out", trees).items():
             verdict = ratio <= budget.PAGE_RATIO_BUDGET
             ok &= verdict
@@ -111,7 +112,7 @@ def main() -> bool:
         ratio = seconds_with / seconds_without
         verdict = ratio <= BUILD_RATIO_BUDGET
         ok &= verdict
-        print(f"site build: {seconds_with:.2f} s with the trees, {seconds_without:.2f} s without (best of 3): "
+        print(f"site build: {seconds_with:.2f} s with the trees, {seconds_without:.2f} s without (best of 5): "
               f"x{ratio:.2f} (budget x{BUILD_RATIO_BUDGET}): {'ok' if verdict else 'MISSED'}")
         samples = click_milliseconds(with_trees / "out")
         median, worst = statistics.median(samples), max(samples)
