@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .links import check_links
 from .load import load
+from .memory import collector_paused
 from .model import Tree
 from .rules import check_tree
 from .shape import read_tree
@@ -51,7 +50,7 @@ def check_files(paths: list[Path]) -> Result:
     known |= {p.stem for p in paths}
     trees: dict[str, Tree] = {}
     problems: list[Diagnostic] = []
-    with _collector_paused():
+    with collector_paused():
         for path in paths:
             _check_one(path, known, trees, problems)
     return Result(trees, sorted(problems))
@@ -68,22 +67,6 @@ def _check_one(path: Path, known: frozenset, trees: dict[str, Tree], problems: l
     problems += check_tree(tree, known, clean_shape=not shape_problems)
     problems += check_links(tree, docs_folder(path))
     trees[tree.id] = tree
-
-
-@contextmanager
-def _collector_paused():
-    """Pause the cyclic garbage collector while building millions of small acyclic objects.
-
-    Its full collections scan every live object, so leaving it on makes large trees check in
-    worse than linear time; nothing built here forms a cycle, so nothing is lost.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def docs_folder(tree_file: Path) -> Path:

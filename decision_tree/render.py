@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Callable
 
+from .memory import collector_paused
 from .model import Outcome, Question, Tree
 from .sanitize import sanitize
 
@@ -67,13 +68,15 @@ def _continue(outcome: Outcome, links: Links) -> dict | None:
 
 def tree_html(tree: Tree, markdown: Markdown, links: Links) -> str:
     """Return the embeddable tree: JSON island plus the outline of every question and outcome."""
-    steps = [_question(tree, q, markdown) for q in tree.questions.values()]
-    steps += [_outcome_step(tree, o, markdown, links) for o in tree.outcomes.values()]
+    with collector_paused():
+        steps = [_question(tree, q, markdown) for q in tree.questions.values()]
+        steps += [_outcome_step(tree, o, markdown, links) for o in tree.outcomes.values()]
+        island = island_json(tree, links)
     return (
         f'<div class="dt" data-decision-tree="{escape(tree.id)}">\n'
         # In a <template>: Material's instant navigation re-runs every <script> in the page content,
         # re-created without its type, which would execute the JSON; template content is left alone.
-        f'<template class="dt-data"><script type="application/json">{island_json(tree, links)}</script></template>\n'
+        f'<template class="dt-data"><script type="application/json">{island}</script></template>\n'
         f'<div class="dt-outline">\n'
         f'<p class="dt-outline-note">Every question and result of this tool is listed below. '
         f'Start with the first question and follow the link of your answer.</p>\n'
