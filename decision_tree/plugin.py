@@ -50,16 +50,16 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
     def on_config(self, config):
         trees_dir = Path(config.docs_dir) / self.config.trees_dir
         result = check_directory(trees_dir)
+        trees = result.trees
         if not result.ok:
             problems = report(result.diagnostics)
-            if getattr(self, "serving", False) and getattr(self, "last_good", None) is not None:
-                log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
-                result = type(result)(self.last_good, [])
-            else:
+            if not (getattr(self, "serving", False) and getattr(self, "last_good", None)):
                 raise PluginError(f"the decision trees have problems:\n{problems}")
-        self.trees: dict[str, Tree] = result.trees
+            log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
+            trees = self.last_good
+        self.trees: dict[str, Tree] = trees
+        self.last_good = trees
         self.markdown = _TreeMarkdown(config)
-        self.last_good = result.trees
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
             if f"{ASSET_DIR}/{name}" not in map(str, target):
                 target.append(f"{ASSET_DIR}/{name}")

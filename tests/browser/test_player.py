@@ -18,11 +18,6 @@ def heading(page):
     return page.locator(".dt-player h2").first
 
 
-def answer_button(page, label):
-    return page.locator(".dt-player button.dt-answer", has_text=label).filter(
-        has=page.locator(f"text='{label}'")) if False else page.get_by_role("button", name=label, exact=True)
-
-
 def click_answer(page, label):
     page.locator(".dt-player button.dt-answer").filter(has_text=re.compile(rf"^{re.escape(label)}")).first.click()
 
