@@ -70,9 +70,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
         self.homes: dict[str, File] = {}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            for tree_id, line in self._embeds(file):
+            for tree_id, _line in self._embeds(file):
                 self.homes.setdefault(tree_id, file)
-        self.outcome_pages: dict[str, tuple[Tree, str]] = {}
         self.outcome_files: dict[tuple[str, str], File] = {}
         for tree_id, tree in self.trees.items():
             home = self.homes.get(tree_id)
