@@ -30,7 +30,7 @@ def slug(text: str) -> str:
     return _NOT_ID_CHARS.sub("-", text.lower()).strip("-")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Answer:
     """One button: its label, where it leads, and the stable key that names it in URLs."""
 
@@ -41,7 +41,7 @@ class Answer:
     next_pos: Pos = field(default=_NOWHERE, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     id: str
     text: str
@@ -51,7 +51,7 @@ class Question:
     help_pos: Pos = field(default=_NOWHERE, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     id: str
     title: str
@@ -63,7 +63,7 @@ class Outcome:
     body_pos: Pos = field(default=_NOWHERE, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tree:
     """One tree file. ``id`` is the file name without ``.yml``."""
 
