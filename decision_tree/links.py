@@ -7,6 +7,7 @@ from the docs folder (``[brief](/brief.md)``, ``![chart](/images/chart.png)``).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,12 +32,17 @@ class _Targets(HTMLParser):
                 self.found.append(("image" if tag == "img" else "link", value))
 
 
-def targets(text: str) -> list[tuple[str, str]]:
-    """Return (kind, address) of every link and image in Markdown, as Markdown itself reads them."""
+@functools.cache
+def _markdown():
     import markdown  # here, not at the top: most checks never need it
 
+    return markdown.Markdown()  # made once: setting up a Markdown instance costs more than a short text
+
+
+def targets(text: str) -> list[tuple[str, str]]:
+    """Return (kind, address) of every link and image in Markdown, as Markdown itself reads them."""
     parser = _Targets()
-    parser.feed(markdown.markdown(text))
+    parser.feed(_markdown().reset().convert(text))
     return parser.found
 
 
@@ -47,7 +53,7 @@ def check_links(tree: Tree, docs: Path | None) -> list[Diagnostic]:
     source: list[str] | None = None
     problems = []
     for text, pos in fields:
-        if "](" not in text and "<" not in text:
+        if "[" not in text and "<" not in text:  # no link, image, reference or HTML: nothing to read
             continue
         for kind, target in targets(text):
             for message, hint, code in _problems(kind, target, docs):

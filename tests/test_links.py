@@ -79,3 +79,9 @@ def test_a_missing_image_is_reported(tmp_path):
 def test_html_links_in_markdown_are_checked_too(tmp_path):
     assert [d[2] for d in check(tmp_path, body='<a href="../x.md">x</a> <img src="/../y.png" alt="y">')] == \
         ["DT025", "DT026"]
+
+
+def test_reference_style_links_and_images_are_checked_too(tmp_path):
+    body = "See [the brief][b] and ![a chart][c].\n\n      [b]: ../brief.md\n      [c]: javascript:alert(1)"
+    assert [(line, col, code) for line, col, code, _ in check(tmp_path, body=body)] == \
+        [(19, 12, "DT025"), (20, 12, "DT027")]
