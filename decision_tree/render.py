@@ -99,8 +99,10 @@ def _question(tree: Tree, question: Question, markdown: Markdown) -> str:
 
 
 def _outcome_step(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links) -> str:
+    # Left out of the site search: each result has its own page, the one a search should open (a hit
+    # in the outline would open the tool at its first question, with the outline hidden by the player).
     return (
-        f'<section class="dt-step dt-outcome" id="{anchor(tree, outcome.id)}" data-step="{outcome.id}">\n'
+        f'<section class="dt-step dt-outcome" id="{anchor(tree, outcome.id)}" data-step="{outcome.id}" data-search-exclude>\n'
         f"<h2>{escape(outcome.title)}</h2>\n"
         + _outcome_body(outcome, markdown)
         + _outcome_links(outcome, links, own_page=links.outcomes.get(outcome.id))

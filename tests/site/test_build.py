@@ -195,6 +195,19 @@ def test_material_search_indexes_every_question_and_outcome(site):
             assert escape_like_search(outcome.title) in text, outcome.id
 
 
+def test_search_opens_each_result_on_its_own_page_not_in_the_outline(site):
+    # With the player running, the outline is hidden: a hit there would open the tool at its start.
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    for tree_id, tree in TREES.items():
+        tool = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"tools/{tree_id}/#")
+                        or doc["location"] == f"tools/{tree_id}/")
+        assert escape_like_search(next(iter(tree.questions.values())).text) in tool
+        for outcome in tree.outcomes.values():
+            own = [doc for doc in index["docs"] if doc["location"] == f"tools/{tree_id}/{outcome.id}/"]
+            assert own and own[0]["title"] == escape_like_search(outcome.title), outcome.id
+            assert escape_like_search(outcome.summary or outcome.title) not in tool, outcome.id
+
+
 def escape_like_search(text: str) -> str:
     """Return text as Material's search index stores it (HTML-escaped quotes and ampersands)."""
     from html import escape
