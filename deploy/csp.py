@@ -34,8 +34,8 @@ SECURITY_HEADERS = HERE / "security-headers.conf"
 NGINX_CONF = HERE / "generated" / "csp.conf"
 
 # The policy; script-src also gets one 'sha256-...' per distinct inline script. Material needs no more:
-# its search worker is a same-origin file (worker-src 'self'), it fetches the index and, for instant
-# navigation, the pages (connect-src 'self'), and its icons in CSS are data: URLs (img-src data:).
+# its search worker is a same-origin file (worker-src 'self'), it fetches the index and, if instant
+# navigation is on, the pages (connect-src 'self'), and its icons in CSS are data: URLs (img-src data:).
 DIRECTIVES = (
     ("default-src", "'self'"),
     ("script-src", "'self'"),

@@ -2,9 +2,9 @@
 
     ./scripts/audit [--runs N] [--every-run] [--page PATH ...] [--dark] [--save DIR]
 
-Builds the site into a temporary folder for http://127.0.0.1:PORT/ (instant navigation needs the
-served address), serves it with Python's http.server on that loopback port, and runs the pinned
-Lighthouse (package.json) with the local Chromium: mobile emulation and simulated throttling (its
+Builds the site into a temporary folder for http://127.0.0.1:PORT/ (its own address, as a
+deployment is built for its public one), serves it with Python's http.server on that loopback port,
+and runs the pinned Lighthouse (package.json) with the local Chromium: mobile emulation and simulated throttling (its
 defaults), categories performance, accessibility, best practices and SEO. Nothing leaves the machine:
 the pages are local, Chromium's background networking is off and its host resolver answers only
 for 127.0.0.1, and Lighthouse's error reporting is off.

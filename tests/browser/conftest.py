@@ -16,6 +16,8 @@ from typing import Callable
 import pytest
 from playwright.sync_api import sync_playwright
 
+from ..support import copy_project
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
@@ -42,7 +44,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 def build_and_serve(project: Path, out: Path, headers: Callable[[Path], dict[str, str]] | None = None):
-    """Build ``project`` for http://127.0.0.1:PORT/ (so instant navigation is on) and serve it.
+    """Build ``project`` for http://127.0.0.1:PORT/ (its own address, as a deployment is) and serve it.
 
     ``headers`` makes the response headers from the built site. Return (base URL, server); call
     ``server.shutdown()`` when done.
@@ -67,6 +69,27 @@ def served_site(tmp_path_factory):
     base, server = build_and_serve(ROOT, tmp_path_factory.mktemp("browser-site"))
     yield base
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def instant_site(tmp_path_factory):
+    """The real site with Material's instant navigation turned on, which the site leaves off.
+
+    The player and the brief must keep working if an editor turns it on: pages then change without a
+    reload, Material re-runs inline scripts and emits ``document$`` again for each page.
+    """
+    project = copy_project(tmp_path_factory.mktemp("instant-project"))
+    enable_instant_navigation(project)
+    base, server = build_and_serve(project, tmp_path_factory.mktemp("instant-site"))
+    yield base
+    server.shutdown()
+
+
+def enable_instant_navigation(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "  features:\n" in text and "- navigation.instant" not in text
+    config.write_text(text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1))
 
 
 @pytest.fixture(scope="session")

@@ -304,7 +304,23 @@ def test_following_an_in_page_anchor_keeps_the_brief_in_the_address(tab, base_ur
 
 
 def test_skip_link_keeps_the_answers_and_the_address(tab, base_url):
+    t = tab()
+    page = t.open(base_url + "brief/")
+    page.get_by_label("Role title", exact=True).fill("Head of MLOps")
+    url = wait_until_saved(page)
+    page.get_by_label("Company or team (optional)", exact=True).fill("Typed just before leaving")
+    page.get_by_role("link", name="Skip to content").focus()  # the first Tab stop on the page
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Role title", exact=True)).to_have_value("Head of MLOps")
+    expect(page.get_by_label("Company or team (optional)", exact=True)).to_have_value("Typed just before leaving")
+    wait_until_saved(page)
+    assert page.url != url and "#brief=" in page.url
+    assert t.errors == []
+
+
+def test_skip_link_under_instant_navigation_keeps_the_answers(tab, instant_site):
     """Material re-fetches the page on the first in-page link; unsaved answers must survive that."""
+    base_url = instant_site
     t = tab()
     page = t.open(base_url + "brief/")
     page.get_by_label("Role title", exact=True).fill("Head of MLOps")
@@ -489,7 +505,8 @@ def test_print_shows_answers_in_full_and_hides_the_buttons(tab, base_url):
     assert copy.evaluate("e => getComputedStyle(e).whiteSpace") == "pre-wrap"
 
 
-def test_starting_twice_changes_nothing_and_other_pages_are_untouched(tab, base_url):
+def test_starting_twice_changes_nothing_and_other_pages_are_untouched(tab, instant_site):
+    base_url = instant_site
     t = tab()
     page = t.open(base_url, ready=False)
     page.evaluate("() => { window.samePage = true; }")

@@ -1,4 +1,5 @@
-"""A changed copy of the site: renamed steps with aliases, two trees on one page, a strict CSP."""
+"""A changed copy of the site: renamed steps with aliases, two trees on one page, a strict CSP, and
+Material's instant navigation turned on."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from playwright.sync_api import expect
 from decision_tree.check import check_directory
 
 from ..support import copy_project
-from .conftest import ROOT, build_and_serve
+from .conftest import ROOT, build_and_serve, enable_instant_navigation
 
 TWO_TREES = """---
 description: Two tools on one page.
@@ -53,6 +54,7 @@ def changed_site(tmp_path_factory):
     text = re.sub(r"\bincidents\b", "ownership", text)
     tree.write_text(text + "aliases:\n  hire-now: hire-permanent\n  incidents: ownership\n")
     (project / "docs" / "zz-two-trees.md").write_text(TWO_TREES)
+    enable_instant_navigation(project)  # its fetches and re-run scripts must pass the policy too
     base, server = build_and_serve(project, tmp_path_factory.mktemp("changed-site"), headers=strict_csp)
     yield base
     server.shutdown()

@@ -168,8 +168,8 @@ def test_without_javascript_the_outline_works(browser, served_site):
     context.close()
 
 
-def test_instant_navigation_starts_the_player(page, served_site):
-    page.goto(served_site)
+def test_instant_navigation_starts_the_player(page, instant_site):
+    page.goto(instant_site)
     page.evaluate("window.__stayed = true")
     page.locator("article").get_by_role("link", name="Do you need MLOps now?").first.click()
     tree = TREES["need-mlops"]

@@ -54,7 +54,7 @@ def test_pages_tools_and_search_run_under_the_deployed_policy(served):
                 page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
                 response = page.goto(served.base)
                 assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
-                page.locator("article").get_by_role("link", name="MLOps hiring FAQ").first.click()  # instant
+                page.locator("article").get_by_role("link", name="MLOps hiring FAQ").first.click()
                 page.wait_for_url(f"{served.base}tools/faq/")
                 heading = page.locator(".dt-player h2")
                 first = heading.text_content()
