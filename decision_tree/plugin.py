@@ -11,7 +11,9 @@ import json
 import posixpath
 import re
 from pathlib import Path
+from html import escape, unescape
 from typing import Callable
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import markdown as markdown_lib
 from mkdocs.config import base
@@ -167,6 +169,10 @@ class _TreeMarkdown:
     Links resolve as MkDocs resolves them for the page (and are checked the same way). The table
     of contents extension is left out: headings inside tree text belong to no page outline, and its
     ids would repeat across the outcomes shown together on a tool page.
+
+    Each text is converted once per build: an outcome's body appears on its tool page and on its own
+    page, one folder deeper, so the second page gets the first page's HTML with its relative links
+    rebased (a fifth of the site build's extra time with the trees went to converting again).
     """
 
     def __init__(self, config) -> None:
@@ -175,15 +181,57 @@ class _TreeMarkdown:
                                         extension_configs={k: v for k, v in config.mdx_configs.items() if k != "toc"})
         self.links: _RelativePathTreeprocessor | None = None
         self.config = config
+        self.converted: dict[str, tuple[str, str]] = {}  # text -> (HTML, URL of the page it was made for)
 
     def for_page(self, page: Page, files: Files) -> Callable[[str], str]:
         if self.links is None:
             self.links = _RelativePathTreeprocessor(page.file, files, self.config)
             self.links._register(self.md)
-        self.links.file, self.links.files = page.file, files
+        here = page.file.url
 
         def render(text: str) -> str:
+            done = self.converted.get(text)
+            if done is not None:
+                html, there = done
+                return html if there == here else rebase_links(html, there, here)
+            self.links.file, self.links.files = page.file, files
             self.md.reset()
-            return self.md.convert(text)
+            html = self.md.convert(text)
+            self.converted[text] = (html, here)
+            return html
 
         return render
+
+
+# An <a> or <img> tag's address. Markdown escapes "<" in text and "\"" and ">" in attribute values,
+# so in its output this matches real tags only.
+_ADDRESS = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
+
+
+def rebase_links(html: str, from_url: str, to_url: str) -> str:
+    """Return HTML made for the page at ``from_url`` with its relative links made for ``to_url``.
+
+    Only relative paths change (what MkDocs made of links to the site's own files); addresses with
+    a scheme or host, absolute paths, anchors and queries are left as they are.
+    """
+    def rebase(match: re.Match) -> str:
+        address = unescape(match.group(2))
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return match.group(0)
+        target = urlsplit(urljoin("http://site/" + from_url, parts.path)).path  # as a browser resolves it
+        rebased = urlunsplit(("", "", _relative(target, to_url), parts.query, parts.fragment))
+        return match.group(1) + escape(rebased) + match.group(3)
+
+    return _ADDRESS.sub(rebase, html)
+
+
+def _relative(target: str, page_url: str) -> str:
+    """Return the relative address of the site path ``target`` ("/a/b/" or "/a/b.png") from a page."""
+    base = "/" + page_url.rpartition("/")[0]  # the folder a browser resolves the page's links against
+    if target.endswith("/"):
+        path = posixpath.relpath(target, base)
+        return "./" if path == "." else path + "/"
+    folder, _, name = target.rpartition("/")
+    up = posixpath.relpath(folder or "/", base)
+    return name if up == "." else f"{up}/{name}"
