@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from pathlib import Path
 from html import escape, unescape
+from pathlib import Path
 from typing import Callable
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -172,7 +172,7 @@ class _TreeMarkdown:
 
     Each text is converted once per build: an outcome's body appears on its tool page and on its own
     page, one folder deeper, so the second page gets the first page's HTML with its relative links
-    rebased (a fifth of the site build's extra time with the trees went to converting again).
+    rebased (converting again was an eighth of what the trees added to a site build).
     """
 
     def __init__(self, config) -> None:
