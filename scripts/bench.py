@@ -1,8 +1,8 @@
 """Benchmark: check and compile generated trees of 1,000, 10,000 and 100,000 nodes.
 
 Every tree is timed in fresh child processes, in interleaved rounds (see ``measure``); the best
-run counts. Peak memory is measured once, under tracemalloc. Goals (issue 2): 10,000 nodes in at most 1 s; ten times the nodes
-in at most twelve times the time; a chain 10,000 questions deep works.
+run counts. Peak memory is measured once, under tracemalloc. Goals (issue 2): 10,000 nodes in at
+most 1 s; ten times the nodes in at most twelve times the time; a chain 10,000 questions deep works.
 Then the site budgets (bench_site.py). Run with ./scripts/bench; --quick skips the 100,000-node
 tree, --engine-only the site.
 """
