@@ -7,7 +7,7 @@ All the logic lives in the core modules; this file only connects them to MkDocs'
 
 from __future__ import annotations
 
-import json
+import os
 import posixpath
 import re
 from html import escape, unescape
@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor  # pinned mkdocs==1.6.1
 
+from . import active
 from .check import check_directory
 from .diagnostics import report
 from .model import Tree
@@ -34,7 +35,6 @@ log = get_plugin_logger(__name__)
 EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)\s*-->")
 NEAR_MISS = re.compile(r"<!--\s*decision[\s_-]*tree", re.IGNORECASE)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-OUTCOME = re.compile(r"<!-- decision-tree-outcome (\S+) (\S+) -->")
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-tree"
 
@@ -75,6 +75,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             for tree_id, _line in self._embeds(file):
                 self.homes.setdefault(tree_id, file)
         self.outcome_files: dict[tuple[str, str], File] = {}
+        self.outcome_pages: dict[str, tuple[str, str]] = {}  # src_uri -> (tree id, outcome id)
         for tree_id, tree in self.trees.items():
             home = self.homes.get(tree_id)
             if home is None:
@@ -82,13 +83,12 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 continue
             folder = posixpath.dirname(home.src_uri)
             for outcome in tree.outcomes.values():
+                # No front matter: the title and description are set in on_page_markdown, as text.
                 src = posixpath.join(folder, tree_id, f"{outcome.id}.md")
-                front = {"title": outcome.title, "description": outcome.summary or tree.summary or tree.title}
-                content = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n"
-                content += f"<!-- decision-tree-outcome {tree_id} {outcome.id} -->\n"
-                generated = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+                generated = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(generated)
                 self.outcome_files[(tree_id, outcome.id)] = generated
+                self.outcome_pages[src] = (tree_id, outcome.id)
             for retired, current in tree.aliases.items():  # links already sent to a retired result still work
                 if current in tree.outcomes:
                     title = tree.outcomes[current].title
@@ -109,19 +109,28 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         return found
 
     def on_page_markdown(self, markdown: str, *, page: Page, config, files: Files) -> str:
-        embedded = [tree_id for tree_id, _ in embeds_in(markdown, page.file.src_uri)]
-        if len(embedded) == 1 and not page.meta.get("description"):
-            summary = self.trees[embedded[0]].summary
-            if summary:
-                page.meta["description"] = summary
+        mine = self.outcome_pages.get(page.file.src_uri)
+        if mine:
+            tree = self.trees[mine[0]]
+            outcome = tree.outcomes[mine[1]]
+            page.meta["title"] = outcome.title
+            page.meta["description"] = outcome.summary or tree.summary or tree.title
+        else:
+            embedded = [tree_id for tree_id, _ in embeds_in(markdown, page.file.src_uri)]
+            if len(embedded) == 1 and not page.meta.get("description"):
+                summary = self.trees[embedded[0]].summary
+                if summary:
+                    page.meta["description"] = summary
+        head_as_text(page.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config, files: Files) -> str:
-        outcome = OUTCOME.search(html)
-        if outcome:
-            tree = self.trees[outcome.group(1)]
+        mine = self.outcome_pages.get(page.file.src_uri)
+        if mine:
+            tree = self.trees[mine[0]]
             render = self.markdown.for_page(page, files)
-            return outcome_page_html(tree, tree.outcomes[outcome.group(2)], render, self._links(tree, page, files))
+            return outcome_page_html(tree, tree.outcomes[mine[1]], render, self._links(tree, page, files, outcomes=False))
+        refuse_active_content(page.file.content_string, html, _shown_path(config, page.file))
         if not EMBED.search(html):
             return html
         render = self.markdown.for_page(page, files)
@@ -132,15 +141,44 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
 
         return EMBED.sub(embed, html)
 
-    def _links(self, tree: Tree, page: Page, files: Files) -> Links:
+    def _links(self, tree: Tree, page: Page, files: Files, outcomes: bool = True) -> Links:
+        """Return the addresses a tree's HTML links to from this page (its outcomes' only if asked:
+        an outcome's page links to none, and computing them for each would make the build quadratic)."""
         here = page.file
         outcomes = {
             oid: self.outcome_files[(tree.id, oid)].url_relative_to(here)
             for oid in tree.outcomes if (tree.id, oid) in self.outcome_files
-        }
+        } if outcomes else {}
         trees = {tid: (t.title, self.homes[tid].url_relative_to(here)) for tid, t in self.trees.items() if tid in self.homes}
         home = self.homes.get(tree.id)
         return Links(outcomes=outcomes, trees=trees, tool=home.url_relative_to(here) if home else None)
+
+
+def head_as_text(meta: dict) -> None:
+    """Escape the title and description a page's front matter gives, in place.
+
+    Material prints ``page.meta.title`` and ``.description`` unescaped into the page head, the
+    header and the search index, as if they were HTML; they are text (an editor's or a tree's), so
+    they are handed over escaped and reach every place as the characters typed.
+    """
+    for key in ("title", "description", "author"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key], quote=True)
+
+
+def _shown_path(config, file: File) -> str:
+    """Return a page's source as an editor finds it, relative to mkdocs.yml (docs/x.md)."""
+    return os.path.relpath(os.path.join(config.docs_dir, file.src_path), os.path.dirname(config.config_file_path))
+
+
+def refuse_active_content(source: str, html: str, path: str) -> None:
+    """Fail the build on any script, event handler, javascript: address or inline style a page's own
+    Markdown puts in it, each named at the line it was written: the site runs only its own scripts."""
+    found = active.scan(html)
+    if found:
+        lines = [f"{path}:{line}:{col}: {item.describe()}"
+                 for item in found for line, col in [active.position_in(source, item)]]
+        raise PluginError("a page holds what the site does not allow:\n" + "\n".join(lines))
 
 
 def embeds_in(text: str, src_uri: str) -> list[tuple[str, int]]:
@@ -157,7 +195,7 @@ def embeds_in(text: str, src_uri: str) -> list[tuple[str, int]]:
         match = EMBED.search(line)
         if match:
             found.append((match.group(1), number))
-        elif NEAR_MISS.search(line) and "decision-tree-outcome" not in line:
+        elif NEAR_MISS.search(line):
             raise PluginError(f"docs/{src_uri}:{number}: this looks like a tree embed but is not "
                               "written as <!-- decision-tree TREE-ID -->")
     return found

@@ -13,9 +13,12 @@ so a policy without 'unsafe-inline' must list the SHA-256 of each. They depend o
                                  deploy/security-headers.conf includes
 
 The other headers come from deploy/security-headers.conf, so nginx and _headers always agree.
-Before writing anything it checks every page for what the policy would block (a <style> element, a
-style or on* attribute, a javascript: URL) and, if it finds any, names each by file and line and
-writes nothing. Standard library only: it runs in the container's build stage as it is.
+Only the inline scripts the site means to have are hashed: those written in the theme's templates
+(Material's and overrides/), recognised by their text, never whatever a page happens to hold. Before
+writing anything it checks every page for anything else: another inline script, an event-handler
+attribute, a javascript: URL, a <style> element or a style attribute. If it finds any, it names
+each by file, line and column and writes nothing. It needs the project's environment (Material, to
+read its templates, and decision_tree.active).
 """
 
 from __future__ import annotations
@@ -23,13 +26,17 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import importlib.util
 import re
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
+from decision_tree import active
+from decision_tree.active import is_known, template_scripts
+
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 SECURITY_HEADERS = HERE / "security-headers.conf"
 NGINX_CONF = HERE / "generated" / "csp.conf"
 
@@ -55,15 +62,16 @@ DIRECTIVES = (
 FINGERPRINTED = re.compile(r"^assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 
-# Script types a browser runs, so CSP governs them (https://html.spec.whatwg.org/#javascript-mime-type);
-# any other type, such as application/json, is a data block that never runs and needs no hash.
-RUNNABLE = {"", "module", "importmap", "speculationrules", "application/ecmascript", "application/javascript",
-            "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
-            "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
-            "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
-            "text/x-ecmascript", "text/x-javascript"}
-URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href"}
 ADD_HEADER = re.compile(r'^\s*add_header\s+([\w-]+)\s+"([^"]*)"(?:\s+always)?\s*;', re.M)
+
+
+def theme_templates() -> list[Path]:
+    """Return the template folders the site is drawn from: Material's, then the project's overrides."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("error: Material for MkDocs is not installed here, so its inline scripts cannot be "
+                         "recognised: run this with the project's .venv/bin/python")
+    return [Path(spec.submodule_search_locations[0]) / "templates", ROOT / "overrides"]
 
 
 @dataclass
@@ -78,56 +86,34 @@ class Scan:
         return sorted({script_hash(text) for text in self.scripts})
 
 
-class _PageReader(HTMLParser):
-    """Collect the text of each inline script of one page, and note what a strict policy blocks."""
-
-    def __init__(self, name: str, scan: Scan) -> None:
-        super().__init__(convert_charrefs=True)
-        self.name, self.scan = name, scan
-        self.script: list[str] | None = None  # the text so far, inside a script that needs a hash
-
-    def _problem(self, what: str) -> None:
-        line, col = self.getpos()
-        self.scan.problems.append(f"{self.name}:{line}:{col + 1}: {what}")
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if tag == "script" and "src" not in values and (values.get("type") or "").strip().lower() in RUNNABLE:
-            self.script = []
-        if tag == "style":
-            self._problem("a <style> element, which style-src 'self' blocks: move it to a stylesheet")
-        for name, value in attrs:
-            if name == "style":
-                self._problem(f"a style attribute on <{tag}>, which style-src 'self' blocks: use a class")
-            elif name.startswith("on"):
-                self._problem(f"an {name} attribute on <{tag}>, which script-src blocks: add a listener in a .js file")
-            elif name in URL_ATTRS and (value or "").strip().lower().startswith("javascript:"):
-                self._problem(f"a javascript: URL on <{tag}>, which script-src blocks")
-
-    def handle_data(self, data):
-        if self.script is not None:
-            self.script.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self.script is not None:
-            self.scan.scripts.append("".join(self.script))
-            self.script = None
-
-
 def script_hash(text: str) -> str:
     """Return the CSP source that allows an inline script with exactly this text."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def scan_site(site: Path) -> Scan:
-    """Read every page of a built site."""
+def scan_site(site: Path, templates: list[Path] | None = None) -> Scan:
+    """Read every page of a built site: its inline scripts, and anything the policy must refuse.
+
+    An inline script is allowed only if it is one of the theme's own (``templates``, by default
+    Material's and the overrides'), whatever else a page holds; any other is a problem, as are event
+    handlers, javascript: addresses and inline styles.
+    """
+    known = template_scripts(theme_templates() if templates is None else templates)
     scan = Scan()
     for page in sorted(site.rglob("*.html")):
-        reader = _PageReader(str(page), scan)
-        reader.feed(page.read_text(encoding="utf-8"))  # newlines become \n, as a browser's parser does
-        reader.close()
+        for found in active.scan(page.read_text(encoding="utf-8")):
+            if found.kind == "script" and is_known(found.detail, known):
+                scan.scripts.append(found.detail)
+            else:
+                scan.problems.append(f"{page}:{found.line}:{found.col}: {found.describe()}"
+                                     + (f": {_preview(found.detail)}" if found.kind == "script" else ""))
     return scan
+
+
+def _preview(script: str) -> str:
+    text = " ".join(script.split())
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def policy(hashes: list[str]) -> str:
@@ -174,14 +160,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", nargs="?", default="site", type=Path, help="the built site (default: site)")
     parser.add_argument("--nginx-conf", type=Path, default=NGINX_CONF,
                         help="where to write the nginx snippet (default: deploy/generated/csp.conf)")
+    parser.add_argument("--templates", type=Path, action="append",
+                        help="a folder of the theme's templates, whose inline scripts are the allowed ones "
+                             "(repeatable; default: Material's templates and overrides/)")
     ns = parser.parse_args(argv)
     if not (ns.site / "index.html").is_file():
         print(f"error: {ns.site} holds no built site (no index.html): run ./scripts/build first", file=sys.stderr)
         return 1
-    scan = scan_site(ns.site)
+    scan = scan_site(ns.site, ns.templates)
     if scan.problems:
         print("\n".join(scan.problems), file=sys.stderr)
-        print(f"{len(scan.problems)} thing(s) the Content-Security-Policy would block; nothing written",
+        print(f"{len(scan.problems)} thing(s) the site must not hold; nothing written",
               file=sys.stderr)
         return 1
     headers = static_headers()

@@ -1,4 +1,4 @@
-"""deploy/csp.py on small hand-written sites: which scripts it hashes, what it writes, what it refuses."""
+"""deploy/csp.py on small hand-written sites: which scripts it allows and hashes, what it writes, what it refuses."""
 
 from __future__ import annotations
 
@@ -30,7 +30,15 @@ PAGE = f"""<!doctype html>
 """
 
 
+# The theme's templates of these tests: the inline scripts the site means to have, one with a value
+# the template fills in, as Material's base URL script does.
+TEMPLATES = {"base.html": f"<head><script>{HELLO}</script></head>",
+             "partials/palette.html": '<script>var palette=__md_get("__palette");\n</script>',
+             "partials/scope.html": '<script>__md_scope=new URL("{{ base_url }}",location)</script>'}
+
+
 def write_site(root: Path, pages: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,30 +46,77 @@ def write_site(root: Path, pages: dict[str, str]) -> Path:
     return root
 
 
-def run(site: Path, conf: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(site), "--nginx-conf", str(conf)],
-                          capture_output=True, text=True)
+@pytest.fixture
+def templates(tmp_path) -> Path:
+    return write_site(tmp_path / "templates", TEMPLATES)
 
 
-def test_it_hashes_each_inline_script_that_runs_and_nothing_else(tmp_path):
-    site = write_site(tmp_path, {"index.html": PAGE, "tools/faq/index.html": f"<script>{HELLO}</script>"})
-    scan = csp.scan_site(site)
+def run(site: Path, conf: Path, templates: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(site), "--nginx-conf", str(conf),
+                           "--templates", str(templates)], capture_output=True, text=True)
+
+
+def test_it_hashes_each_inline_script_of_the_theme_and_nothing_else(tmp_path, templates):
+    site = write_site(tmp_path / "site", {"index.html": PAGE, "tools/faq/index.html": f"<script>{HELLO}</script>"})
+    scan = csp.scan_site(site, [templates])
+    assert scan.problems == []
     assert scan.scripts == [HELLO, PALETTE, HELLO]  # sorted by page; JSON islands and src scripts skipped
     assert scan.hashes == sorted([HELLO_HASH, csp.script_hash(PALETTE)])
     assert csp.script_hash(HELLO) == HELLO_HASH
 
 
-def test_a_windows_line_ending_is_hashed_as_the_browser_sees_it(tmp_path):
-    (tmp_path / "index.html").write_bytes(b"<script>a();\r\nb();</script>")
-    assert csp.scan_site(tmp_path).hashes == [csp.script_hash("a();\nb();")]
+def test_a_windows_line_ending_is_hashed_as_the_browser_sees_it(tmp_path, templates):
+    site = write_site(tmp_path / "site", {})
+    (site / "index.html").write_bytes(b'<script>var palette=__md_get("__palette");\r\n</script>')
+    assert csp.scan_site(site, [templates]).hashes == [csp.script_hash(PALETTE)]
 
 
-def test_it_writes_the_same_policy_for_nginx_and_for_the_headers_file(tmp_path):
+@pytest.mark.parametrize("base", ["", ".", "../..", "/", "/guide/"])
+def test_a_value_the_template_fills_in_is_recognised(tmp_path, templates, base):
+    script = f'__md_scope=new URL("{base}",location)'
+    site = write_site(tmp_path / "site", {"index.html": f"<script>{script}</script>"})
+    scan = csp.scan_site(site, [templates])
+    assert (scan.problems, scan.scripts) == ([], [script])
+
+
+@pytest.mark.parametrize("script", [
+    "alert(1)",  # present on every page, still not the theme's
+    f"{HELLO} ",  # one of the theme's, changed
+    '__md_scope=new URL("",location);alert(1)//",location)',  # breaking out of the filled-in value
+    '__md_scope=new URL("x"+alert(1)+"",location)',
+    "__md_scope=new URL(\"\\\"\",location)",
+])
+def test_an_inline_script_the_theme_does_not_hold_is_refused_by_position(tmp_path, templates, script):
+    pages = {"index.html": f"<p>intro</p>\n  <script>{script}</script>", "a/index.html": f"<script>{script}</script>"}
+    site = write_site(tmp_path / "site", pages)
+    conf = tmp_path / "csp.conf"
+    done = run(site, conf, templates)
+    assert done.returncode == 1
+    assert f"{site}/a/index.html:1:1: an inline script the site does not mean to have" in done.stderr
+    assert f"{site}/index.html:2:3: an inline script the site does not mean to have" in done.stderr
+    assert not conf.exists() and not (site / "_headers").exists()
+
+
+def test_a_script_that_is_never_closed_is_still_found(tmp_path, templates):
+    site = write_site(tmp_path / "site", {"index.html": "<p>x</p><script>alert(1)"})
+    assert csp.scan_site(site, [templates]).problems == [
+        f"{site}/index.html:1:9: an inline script the site does not mean to have: put code in a .js file: "
+        "'alert(1)'"]
+
+
+def test_the_real_theme_s_scripts_are_recognised(served):
+    """Every inline script of the real build is one of Material's or the overrides', found by the default."""
+    scan = csp.scan_site(served.site)
+    assert scan.problems == []
+    assert len(scan.hashes) >= 6  # the base URL at each depth, the saved and first-visit palettes, tabs
+
+
+def test_it_writes_the_same_policy_for_nginx_and_for_the_headers_file(tmp_path, templates):
     site = write_site(tmp_path / "site", {"index.html": PAGE})
     write_site(site / "assets" / "javascripts", {name: "//" for name in (
         "bundle.0123abcd.min.js", "bundle.0123abcd.min.js.map", "lunr/min/lunr.de.min.js", "lunr/tinyseg.js")})
     conf = tmp_path / "conf" / "generated" / "csp.conf"
-    done = run(site, conf)
+    done = run(site, conf, templates)
     assert done.returncode == 0, done.stderr
     hashes = sorted([HELLO_HASH, csp.script_hash(PALETTE)])
     policy = csp.policy(hashes)
@@ -87,18 +142,22 @@ def test_the_other_headers_come_from_the_nginx_snippet():
     ('<p style="color: red">x</p>', "index.html:1:1: a style attribute on <p>"),
     ("<p>x</p>\n  <style>p {}</style>", "index.html:2:3: a <style> element"),
     ('<button onclick="go()">x</button>', "index.html:1:1: an onclick attribute on <button>"),
-    ('<a href=" JavaScript:go()">x</a>', "index.html:1:1: a javascript: URL on <a>"),
+    ('<a href=" JavaScript:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
+    ('<a href="jav&#x61;script:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
+    ('<a href="java\tscript:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
+    ('<p>x</p><img src=x onerror=go()>', "index.html:1:9: an onerror attribute on <img>"),
+    ('<svg><a xlink:href="javascript:go()">x</a></svg>', "index.html:1:6: a javascript: address on <a>"),
 ])
-def test_it_names_what_the_policy_would_block_and_writes_nothing(tmp_path, html, problem):
+def test_it_names_what_the_policy_would_block_and_writes_nothing(tmp_path, templates, html, problem):
     site = write_site(tmp_path / "site", {"index.html": html})
     conf = tmp_path / "csp.conf"
-    done = run(site, conf)
+    done = run(site, conf, templates)
     assert done.returncode == 1
     assert f"{site}/{problem}" in done.stderr
     assert not conf.exists() and not (site / "_headers").exists()
 
 
-def test_it_refuses_a_folder_without_a_built_site(tmp_path):
-    done = run(tmp_path, tmp_path / "csp.conf")
+def test_it_refuses_a_folder_without_a_built_site(tmp_path, templates):
+    done = run(tmp_path, tmp_path / "csp.conf", templates)
     assert done.returncode == 1
     assert "run ./scripts/build first" in done.stderr
