@@ -22,6 +22,8 @@ import budget
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BUILD_RATIO_BUDGET = 1.25
+WIDE_SIZES = (1_000, 10_000)  # outcomes of one question, each with its own page
+WIDE_GROWTH_BUDGET = 12.0
 CLICK_BUDGET_MS = 16.0
 
 
@@ -37,6 +39,16 @@ def copy_project(target: Path, with_trees: bool = True) -> Path:
             text = page.read_text()
             page.write_text(re.sub(r"^<!-- decision-tree \S+ -->$", "", text, flags=re.M))
     return target
+
+
+def wide_project(target: Path, outcomes: int) -> Path:
+    """Return a copy of the site with one more tool: one question leading to ``outcomes`` results."""
+    from decision_tree.generate import wide_tree
+
+    project = copy_project(target)
+    (project / "docs" / "trees" / "wide.yml").write_text(wide_tree(outcomes), encoding="utf-8")
+    (project / "docs" / "tools" / "wide.md").write_text("# Wide\n\n<!-- decision-tree wide -->\n", encoding="utf-8")
+    return project
 
 
 def build_seconds(*projects: Path, runs: int = 5) -> list[float]:
@@ -121,6 +133,14 @@ def main() -> bool:
         ok &= verdict
         print(f"site build: {seconds_with:.2f} s with the trees, {seconds_without:.2f} s without (best of 5, taking turns): "
               f"x{ratio:.2f} (budget x{BUILD_RATIO_BUDGET}): {'ok' if verdict else 'MISSED'}")
+        wide = [wide_project(Path(folder) / f"wide-{size}", size) for size in WIDE_SIZES]
+        seconds = build_seconds(*wide, runs=2)
+        growth = seconds[1] / seconds[0]
+        verdict = growth <= WIDE_GROWTH_BUDGET
+        ok &= verdict
+        print(f"site build with one question leading to {WIDE_SIZES[0]:,} / {WIDE_SIZES[1]:,} results: "
+              f"{seconds[0]:.2f} s / {seconds[1]:.2f} s (best of 2, taking turns): x{growth:.1f} "
+              f"(budget x{WIDE_GROWTH_BUDGET:.0f}): {'ok' if verdict else 'MISSED'}")
         samples = click_milliseconds(with_trees / "out")
         median, worst = statistics.median(samples), max(samples)
         verdict = median <= CLICK_BUDGET_MS
