@@ -5,20 +5,28 @@ nginx snippet deploy/generated/csp.conf), so the headers always match the pages 
 
 A failed or interrupted build leaves site/ exactly as it was: the new site only replaces it after
 mkdocs has succeeded, and the swap is a single atomic rename (Linux renameat2 RENAME_EXCHANGE),
-so a reader of site/ sees either the whole old site or the whole new one.
+so a reader of site/ sees either the whole old site or the whole new one. Builds take turns (a
+lock file, .site.lock): a second one waits for the first and says so. Stopping a build stops its
+mkdocs too, and nothing half-built is left behind; a folder it can't write is one line of error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 CSP = Path(__file__).resolve().parent.parent / "deploy" / "csp.py"  # writes the security headers
 RENAME_EXCHANGE = 2
+PR_SET_PDEATHSIG = 1
+LOCK = ".site.lock"  # one build at a time: two at once would race to swap in their sites
 AT_FDCWD = -100
 
 
@@ -56,24 +64,92 @@ def source_date_epoch(root: Path) -> str | None:
     return done.stdout.strip() or None if done.returncode == 0 else None
 
 
-def main(argv: list[str]) -> int:
-    root = Path.cwd()  # scripts/build runs this from the project root
+class Interrupted(Exception):
+    """The build was asked to stop (Ctrl-C, kill, a closed terminal)."""
+
+
+def _stop(signum, frame):
+    raise Interrupted(signal.Signals(signum).name)
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Ask Linux to stop this child if the build is killed outright (SIGKILL runs no handler)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
+def run(command: list[str], **kwargs) -> int:
+    """Run a step of the build; if the build is stopped, stop the step too, and wait for it."""
+    with subprocess.Popen(command, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+                          **kwargs) as process:
+        try:
+            return process.wait()
+        except BaseException:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            raise
+
+
+@contextlib.contextmanager
+def one_build_at_a_time(root: Path):
+    """Hold the project's build lock; a second build waits for the first, and says so."""
+    with open(root / LOCK, "a+b") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("another build of this site is running: waiting for it to finish ...", file=sys.stderr)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def build(root: Path, argv: list[str]) -> int:
     target = root / "site"
-    new = root / ".site-new"
-    shutil.rmtree(new, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new), *argv]
-    env = dict(os.environ)
-    epoch = env.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
-    if epoch:
-        env["SOURCE_DATE_EPOCH"] = epoch  # https://reproducible-builds.org/specs/source-date-epoch/
-    headers = [sys.executable, str(CSP), str(new), "--nginx-conf", str(root / "deploy" / "generated" / "csp.conf")]
-    if subprocess.run(command, cwd=root, env=env).returncode != 0 or subprocess.run(headers, cwd=root).returncode:
+    for stale in root.glob(".site-new*"):  # left by a build killed outright; we hold the lock
+        shutil.rmtree(stale, ignore_errors=True)
+    new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=root))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        new.chmod(0o777 & ~umask)  # as a folder mkdocs made would be, not mkdtemp's private 0700
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new), *argv]
+        env = dict(os.environ)
+        epoch = env.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
+        if epoch:
+            env["SOURCE_DATE_EPOCH"] = epoch  # https://reproducible-builds.org/specs/source-date-epoch/
+        conf = root / "deploy" / "generated" / "csp.conf"
+        headers = [sys.executable, str(CSP), str(new), "--nginx-conf", str(conf)]
+        if run(command, cwd=root, env=env) != 0 or run(headers, cwd=root) != 0:
+            print("build failed: site/ was left as it was", file=sys.stderr)
+            return 1
+        swap_in(new, target)
+    finally:
         shutil.rmtree(new, ignore_errors=True)
-        print("build failed: site/ was left as it was", file=sys.stderr)
-        return 1
-    swap_in(new, target)
     print(f"site built in {target.relative_to(root)}/", file=sys.stderr)
     return 0
+
+
+def main(argv: list[str]) -> int:
+    root = Path.cwd()  # scripts/build runs this from the project root
+    stops = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+    before = {signum: signal.signal(signum, _stop) for signum in stops}
+    try:
+        with one_build_at_a_time(root):
+            return build(root, argv)
+    except Interrupted as stop:
+        print(f"build stopped ({stop}): site/ was left as it was", file=sys.stderr)
+        return 130
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"build failed: {error.strerror or error}{where}; site/ was left as it was", file=sys.stderr)
+        return 1
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":
