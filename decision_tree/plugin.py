@@ -49,6 +49,13 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         self.serving = command == "serve"
         self.last_good: dict[str, Tree] | None = None
 
+    def _refuse(self, problem: str) -> None:
+        """Fail the build; under ``mkdocs serve``, report it and go on, so the server keeps answering
+        (MkDocs' server stops answering until a failed rebuild is fixed)."""
+        if not getattr(self, "serving", False):
+            raise PluginError(problem)
+        log.error(problem)
+
     def on_config(self, config):
         trees_dir = Path(config.docs_dir) / self.config.trees_dir
         result = check_directory(trees_dir)
@@ -59,8 +66,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 raise PluginError(f"the decision trees have problems:\n{problems}")
             log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
             trees = self.last_good
-        self.trees: dict[str, Tree] = trees
-        self.last_good = trees
+        self.trees: dict[str, Tree] = dict(trees)
         self.markdown = _TreeMarkdown(config)
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
             if f"{ASSET_DIR}/{name}" not in map(str, target):
@@ -98,15 +104,28 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         return files
 
     def _embeds(self, file: File) -> list[tuple[str, int]]:
-        """Return (tree id, line) for each embed in a page; an unknown tree fails the build."""
-        found = embeds_in(file.content_string, file.src_uri)
+        """Return (tree id, line) for each embed in a page; an unknown tree fails the build.
+
+        Under serve, a tree whose file was just deleted or renamed is served as it last built.
+        """
+        found, near_misses = embeds_in(file.content_string)
+        for number in near_misses:
+            self._refuse(f"docs/{file.src_uri}:{number}: this looks like a tree embed but is not written as "
+                         "<!-- decision-tree TREE-ID -->")
         for tree_id, number in found:
             if tree_id not in self.trees:
                 guess = did_you_mean(tree_id, self.trees)
-                raise PluginError(f"docs/{file.src_uri}:{number}: the page embeds the tree {tree_id!r}, which does "
-                                  f"not exist" + (f"; did you mean {guess!r}?" if guess else
-                                                  f"; trees: {', '.join(sorted(self.trees))}"))
-        return found
+                problem = (f"docs/{file.src_uri}:{number}: the page embeds the tree {tree_id!r}, which does not "
+                           "exist" + (f"; did you mean {guess!r}?" if guess else f"; trees: {', '.join(sorted(self.trees))}"))
+                last_good = getattr(self, "last_good", None) or {}
+                if getattr(self, "serving", False) and tree_id in last_good:
+                    self.trees[tree_id] = last_good[tree_id]
+                    problem += "; still serving its last good version"
+                self._refuse(problem)
+        return [(tree_id, number) for tree_id, number in found if tree_id in self.trees]
+
+    def on_post_build(self, *, config) -> None:
+        self.last_good = self.trees  # what this build published: what serve falls back on
 
     def on_page_markdown(self, markdown: str, *, page: Page, config, files: Files) -> str:
         mine = self.outcome_pages.get(page.file.src_uri)
@@ -116,7 +135,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             page.meta["title"] = outcome.title
             page.meta["description"] = outcome.summary or tree.summary or tree.title
         else:
-            embedded = [tree_id for tree_id, _ in embeds_in(markdown, page.file.src_uri)]
+            embedded = [tree_id for tree_id, _ in embeds_in(markdown)[0] if tree_id in self.trees]
             if len(embedded) == 1 and not page.meta.get("description"):
                 summary = self.trees[embedded[0]].summary
                 if summary:
@@ -130,7 +149,10 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             tree = self.trees[mine[0]]
             render = self.markdown.for_page(page, files)
             return outcome_page_html(tree, tree.outcomes[mine[1]], render, self._links(tree, page, files, outcomes=False))
-        refuse_active_content(page.file.content_string, html, _shown_path(config, page.file))
+        problem = active_content(page.file.content_string, html, _shown_path(config, page.file))
+        if problem:
+            self._refuse(problem)
+            html = f'<p class="dt-refused">{escape(problem)}</p>'  # under serve: shown, never run
         if not EMBED.search(html):
             return html
         render = self.markdown.for_page(page, files)
@@ -171,19 +193,20 @@ def _shown_path(config, file: File) -> str:
     return os.path.relpath(os.path.join(config.docs_dir, file.src_path), os.path.dirname(config.config_file_path))
 
 
-def refuse_active_content(source: str, html: str, path: str) -> None:
-    """Fail the build on any script, event handler, javascript: address or inline style a page's own
-    Markdown puts in it, each named at the line it was written: the site runs only its own scripts."""
+def active_content(source: str, html: str, path: str) -> str | None:
+    """Describe any script, event handler, javascript: address or inline style a page's own Markdown
+    puts in it, each at the line it was written (the site runs only its own scripts); None if none."""
     found = active.scan(html)
-    if found:
-        lines = [f"{path}:{line}:{col}: {item.describe()}"
-                 for item in found for line, col in [active.position_in(source, item)]]
-        raise PluginError("a page holds what the site does not allow:\n" + "\n".join(lines))
+    if not found:
+        return None
+    lines = [f"{path}:{line}:{col}: {item.describe()}" for item in found for line, col in [active.position_in(source, item)]]
+    return "a page holds what the site does not allow:\n" + "\n".join(lines)
 
 
-def embeds_in(text: str, src_uri: str) -> list[tuple[str, int]]:
-    """Return (tree id, line) for each embed line, skipping fenced code blocks (examples)."""
-    found = []
+def embeds_in(text: str) -> tuple[list[tuple[str, int]], list[int]]:
+    """Return (tree id, line) for each embed line, and the lines of near misses (a comment that looks
+    like an embed but is not written as one), skipping fenced code blocks (examples)."""
+    found, near_misses = [], []
     fence = None
     for number, line in enumerate(text.splitlines(), 1):
         opener = FENCE.match(line)
@@ -196,9 +219,8 @@ def embeds_in(text: str, src_uri: str) -> list[tuple[str, int]]:
         if match:
             found.append((match.group(1), number))
         elif NEAR_MISS.search(line):
-            raise PluginError(f"docs/{src_uri}:{number}: this looks like a tree embed but is not "
-                              "written as <!-- decision-tree TREE-ID -->")
-    return found
+            near_misses.append(number)
+    return found, near_misses
 
 
 class _TreeMarkdown:

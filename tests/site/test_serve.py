@@ -63,3 +63,34 @@ def test_serve_rebuilds_on_tree_edits_and_survives_a_broken_one(project: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_keeps_answering_when_a_tree_file_is_deleted_or_renamed(project: Path):
+    port = _free_port()
+    log = project / "serve.log"
+    url = f"http://127.0.0.1:{port}/tools/faq/"
+    contact = f"http://127.0.0.1:{port}/contact/"
+    tree = project / "docs" / "trees" / "faq.yml"
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(lambda: _get(url), what="the first build")
+        renamed = tree.with_name("faq-old.yml")
+        tree.rename(renamed)
+        _wait_for(lambda: "embeds the tree 'faq', which does not exist" in log.read_text(), what="the error")
+        _wait_for(lambda: "Reloading browsers" in log.read_text().rsplit("which does not exist", 1)[1],
+                  what="the rebuild to finish")
+        assert '"title":"MLOps hiring FAQ"' in (_get(url) or ""), "the last good tree is no longer served"
+        assert _get(contact), "the server stopped answering"
+        renamed.unlink()
+        marker = log.read_text().count("Reloading browsers")
+        _wait_for(lambda: log.read_text().count("Reloading browsers") > marker, what="a rebuild after deleting")
+        assert _get(contact) and '"title":"MLOps hiring FAQ"' in (_get(url) or "")
+        assert server.poll() is None, "the server stopped"
+        assert "Traceback" not in log.read_text()
+        assert "server will appear stuck" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
