@@ -27,6 +27,10 @@ _FILLED = r"[^\"'`\\<>\r\n]*"
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _CONTROL_CHARS = re.compile(r"[\x00-\x20]+")
+# Nothing active can be written without one of these: a script or style tag, an on* or style
+# attribute, the end of "javascript:" (browsers drop tabs and line breaks inside an address), or
+# a character reference that could spell a letter of it or its colon.
+_MAYBE_ACTIVE = re.compile(r"<script|<style|\son[a-z]|style\s*=|p[\t\n\r]*t[\t\n\r]*:|&#|&colon;|&tab;|&newline;", re.I)
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,13 @@ class _Reader(HTMLParser):
 
 def scan(html: str) -> list[Active]:
     """Return every active thing in a page, in order (line endings as a browser reads them: \\n)."""
+    if not _MAYBE_ACTIVE.search(html):  # most pages: parsing would find nothing
+        return []
+    return parse(html)
+
+
+def parse(html: str) -> list[Active]:
+    """Return every active thing in a page, reading all of it (``scan`` skips pages that cannot hold any)."""
     reader = _Reader()
     reader.feed(html.replace("\r\n", "\n").replace("\r", "\n"))
     reader.close()
