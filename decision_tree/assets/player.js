@@ -104,14 +104,28 @@
     return { pairs, at: pairs.some((p) => p[0] === q) ? q : w.at };
   }
 
-  /** Return [min, max] questions from node `id` to an outcome. */
-  function span(tree, id, memo = new Map()) {
-    if (!own(tree.questions, id)) return [0, 0];
-    if (!memo.has(id)) {
-      const r = tree.questions[id].answers.map((a) => span(tree, a.next, memo));
-      memo.set(id, [1 + Math.min(...r.map((x) => x[0])), 1 + Math.max(...r.map((x) => x[1]))]);
+  /** Return [min, max] questions from node `id` to an outcome. A loop, not recursion: trees can be
+   * 10,000 questions deep. Each question is counted once, so a tree of 2^60 routes costs 60 steps. */
+  function span(tree, id) {
+    const Q = tree.questions, spans = new Map(), todo = [id];
+    while (todo.length) {
+      const node = todo.pop();
+      if (!own(Q, node)) continue;
+      if (!spans.has(node)) { // first visit: come back once every answer's target is counted
+        spans.set(node, null);
+        todo.push(node);
+        for (const a of Q[node].answers) if (!spans.has(a.next)) todo.push(a.next);
+      } else if (!spans.get(node)) {
+        let min = Infinity, max = 0;
+        for (const a of Q[node].answers) {
+          const [lo, hi] = spans.get(a.next) || [0, 0];
+          min = Math.min(min, lo);
+          max = Math.max(max, hi);
+        }
+        spans.set(node, [min + 1, max + 1]);
+      }
     }
-    return memo.get(id);
+    return spans.get(id) || [0, 0];
   }
 
   /** Return {n, min, max, done}: the question's number, and how many may follow. */
