@@ -63,8 +63,9 @@
     let stale = false, at = null, cur = tree.start;
     for (const [q0, k] of state.pairs) {
       const q = resolve(tree, q0), k1 = resolve(tree, k);
-      const a = own(Q, q) && Q[q].answers.find((x) => x.key === k || x.key === k1);
-      if (!a || chosen.has(q)) stale = true; else chosen.set(q, a);
+      // a question answered twice is checked first, so a link never costs more than the tree's size
+      const a = !chosen.has(q) && own(Q, q) && Q[q].answers.find((x) => x.key === k || x.key === k1);
+      if (a) chosen.set(q, a); else stale = true;
     }
     for (let a; own(Q, cur) && (a = chosen.get(cur)); cur = a.next) {
       chosen.delete(cur); // also ends any loop

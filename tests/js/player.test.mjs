@@ -336,6 +336,10 @@ function diamond(depth) { // both answers of each question lead on: 2^depth rout
   for (let i = 0; i < depth; i++) questions[`q${i}`] = q(`Question ${i}?`, ...byLabel(i + 1 < depth ? `q${i + 1}` : "o0"));
   return big(questions, outcome("o0"));
 }
+function wide(answers) { // one question, each answer to an outcome of its own
+  const targets = Array.from({ length: answers }, (_, i) => `o${i}`);
+  return big({ q0: q("Question 0?", ...byTarget(...targets)) }, Object.assign({}, ...targets.map(outcome)));
+}
 /** Return run(f): f's result and how many times it read a question's answers, the work it did on the tree. */
 function metered(tree) {
   let reads = 0;
@@ -395,4 +399,14 @@ test("a diamond of 2^60 routes: progress counts questions, never routes", () => 
   for (let i = 0; i < 60; i++) state = P.choose(tree, state, i % 2 ? "answer-1" : "answer-2");
   assert.deepEqual(P.progress(tree, state), { n: 60, min: 0, max: 0, done: true });
   assert.deepEqual(P.progress(tree, P.change(tree, state, "q30")), { n: 31, min: 29, max: 29, done: false });
+});
+
+test("a question with 10,000 answers, and a link that answers it 10,000 times", () => {
+  const tree = wide(DEPTH), run = metered(tree), last = `o${DEPTH - 1}`;
+  assert.deepEqual(P.progress(tree, S([])), { n: 1, min: 0, max: 0, done: false });
+  const end = P.choose(tree, S([]), last);
+  assert.deepEqual([P.walk(tree, end).step, P.walk(tree, end).done], [last, true]);
+  const [read, reads] = run(() => P.read(tree, "#t=" + Array(DEPTH).fill(`q0:${last}`).join(",")));
+  assert.equal(read.stale, true);
+  assert.ok(reads <= 1, `the question's 10,000 answers are searched once, not once per pair: ${reads}`);
 });
