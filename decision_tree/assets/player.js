@@ -63,7 +63,6 @@
     let stale = false, at = null, cur = tree.start;
     for (const [q0, k] of state.pairs) {
       const q = resolve(tree, q0), k1 = resolve(tree, k);
-      // a question answered twice is checked first, so a link never costs more than the tree's size
       const a = !chosen.has(q) && own(Q, q) && Q[q].answers.find((x) => x.key === k || x.key === k1);
       if (a) chosen.set(q, a); else stale = true;
     }
@@ -105,28 +104,22 @@
     return { pairs, at: pairs.some((p) => p[0] === q) ? q : w.at };
   }
 
-  /** Return [min, max] questions from node `id` to an outcome. A loop, not recursion: trees can be
-   * 10,000 questions deep. Each question is counted once, so a tree of 2^60 routes costs 60 steps. */
+  /** Return [min, max] questions from node `id` to an outcome: a loop, as trees can be 10,000 deep. */
   function span(tree, id) {
     const Q = tree.questions, spans = new Map(), todo = [id];
     while (todo.length) {
-      const node = todo.pop();
-      if (!own(Q, node)) continue;
-      if (!spans.has(node)) { // first visit: come back once every answer's target is counted
-        spans.set(node, null);
-        todo.push(node);
-        for (const a of Q[node].answers) if (!spans.has(a.next)) todo.push(a.next);
-      } else if (!spans.get(node)) {
-        let min = Infinity, max = 0;
-        for (const a of Q[node].answers) {
-          const [lo, hi] = spans.get(a.next) || [0, 0];
-          min = Math.min(min, lo);
-          max = Math.max(max, hi);
-        }
-        spans.set(node, [min + 1, max + 1]);
-      }
+      const n = todo.pop();
+      if (!own(Q, n)) spans.set(n, [0, 0]);
+      else if (!spans.has(n)) { // targets first, then n again
+        spans.set(n, 0);
+        todo.push(n);
+        for (const a of Q[n].answers) todo.push(a.next);
+      } else if (!spans.get(n)) spans.set(n, Q[n].answers.reduce(([min, max], a) => {
+        const [lo, hi] = spans.get(a.next);
+        return [Math.min(min, lo + 1), Math.max(max, hi + 1)];
+      }, [Infinity, 0]));
     }
-    return spans.get(id) || [0, 0];
+    return spans.get(id);
   }
 
   /** Return {n, min, max, done}: the question's number, and how many may follow. */
@@ -163,12 +156,6 @@
     const b = el("button", cls, text, { type: "button" });
     b.addEventListener("click", onClick);
     return b;
-  }
-
-  function link(cls, text, href) {
-    const a = el("a", cls, text);
-    a.href = href;
-    return a;
   }
 
   function say(p, text) {
@@ -220,8 +207,8 @@
     v.append(el("p", "dt-progress", w.done ? "Your result" : progressText(progress(t, r))), h);
     if (w.done) {
       const o = t.outcomes[step], links = el("p", "dt-links");
-      if (o.continue) links.append(link("dt-continue", "Continue: " + o.continue.title, o.continue.url), " ");
-      if (o.url) links.append(link("dt-permalink", "Open this result on its own page", o.url));
+      if (o.continue) links.append(el("a", "dt-continue", "Continue: " + o.continue.title, { href: o.continue.url }), " ");
+      if (o.url) links.append(el("a", "dt-permalink", "Open this result on its own page", { href: o.url }));
       v.append(clone(p, step, ".dt-summary"), clone(p, step, ".dt-body"), links);
       const copy = button("dt-copy", "Copy link", () => copyLink(p, copy));
       bar.append(copy, button("dt-print", "Print", () => window.print()));
