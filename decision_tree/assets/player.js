@@ -236,15 +236,19 @@
   }
 
   function yourAnswers(p, r, w) {
-    const t = p.tree, box = el("section", "dt-history", null, { "aria-label": "Your answers" }), list = el("ol");
-    box.append(el("h3", null, "Your answers"), list);
-    for (const x of w.path) {
-      const q = t.questions[x.q], li = list.appendChild(el("li", x.q === w.at ? "dt-current" : null));
+    const t = p.tree, box = el("section", "dt-history", null, { "aria-label": "Your answers" });
+    // Fold all but the last 20 (and any being changed): layout skips a closed <details>, not 9,000 rows.
+    const at = w.path.findIndex((x) => x.q === w.at), from = Math.max(0, Math.min(w.path.length - 20, at < 0 ? 1e9 : at));
+    const earlier = el("details"), list = el("ol", null, null, { start: from + 1 });
+    earlier.append(el("summary", null, from + " earlier answers"), el("ol"));
+    box.append(el("h3", null, "Your answers"), from ? earlier : "", list);
+    w.path.forEach((x, i) => {
+      const q = t.questions[x.q], li = (i < from ? earlier.lastChild : list).appendChild(el("li", i === at ? "dt-current" : null));
       const c = button("dt-change", "Change", () => go(p, change(t, r, x.q)));
       c.append(el("span", "dt-sr", " answer to: " + q.text));
       li.append(el("span", "dt-q", q.text), " ", el("span", "dt-a", q.answers.find((a) => a.key === x.key).label), " ", c);
-      if (x.q === w.at) li.setAttribute("aria-current", "step");
-    }
+      if (i === at) li.setAttribute("aria-current", "step");
+    });
     return box;
   }
 
