@@ -35,6 +35,17 @@ def chain_tree(depth: int) -> str:
     return _yaml(f"Chain of {depth} questions", edges, 1)
 
 
+def wide_tree(answers: int) -> str:
+    """Return one question with ``answers`` answers, each leading to an outcome of its own."""
+    return _yaml(f"One question with {answers} answers", [[f"o{i}" for i in range(answers)]], answers)
+
+
+def diamond_tree(depth: int) -> str:
+    """Return ``depth`` questions in a row, both answers of each leading on: 2**depth routes."""
+    edges = [[f"q{i + 1}" if i + 1 < depth else "o0"] * 2 for i in range(depth)]
+    return _yaml(f"Diamond of {depth} questions", edges, 1)
+
+
 def _yaml(title: str, edges: list[list[str]], outcomes: int) -> str:
     lines = [f"title: {title}", "start: q0", "questions:"]
     for index, targets in enumerate(edges):

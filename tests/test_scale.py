@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decision_tree.check import check_files
-from decision_tree.generate import branching_tree, chain_tree
+from decision_tree.generate import branching_tree, chain_tree, diamond_tree, wide_tree
 from decision_tree.paths import walk
 
 
@@ -25,3 +25,19 @@ def test_a_branching_tree_of_two_thousand_nodes(write_tree):
     tree = result.trees["t"]
     assert len(tree.questions) + len(tree.outcomes) == 2_000
     assert all(steps[-1][0] in tree.outcomes for steps in walk(tree))
+
+
+def test_a_question_with_ten_thousand_answers(write_tree):
+    result = check_files([write_tree(wide_tree(10_000))])
+    assert result.ok, result.diagnostics[:3]
+    tree = result.trees["t"]
+    assert len(tree.questions["q0"].answers) == len(tree.outcomes) == 10_000
+
+
+def test_a_diamond_of_two_to_the_sixty_routes(write_tree):
+    """Both answers of each of 60 questions lead on: checking must count, never list, the routes."""
+    result = check_files([write_tree(diamond_tree(60))])
+    assert result.ok, result.diagnostics[:3]
+    tree = result.trees["t"]
+    assert len(tree.questions) == 60
+    assert {answer.next for answer in tree.questions["q59"].answers} == {"o0"}

@@ -63,8 +63,8 @@
     let stale = false, at = null, cur = tree.start;
     for (const [q0, k] of state.pairs) {
       const q = resolve(tree, q0), k1 = resolve(tree, k);
-      const a = own(Q, q) && Q[q].answers.find((x) => x.key === k || x.key === k1);
-      if (!a || chosen.has(q)) stale = true; else chosen.set(q, a);
+      const a = !chosen.has(q) && own(Q, q) && Q[q].answers.find((x) => x.key === k || x.key === k1);
+      if (a) chosen.set(q, a); else stale = true;
     }
     for (let a; own(Q, cur) && (a = chosen.get(cur)); cur = a.next) {
       chosen.delete(cur); // also ends any loop
@@ -104,14 +104,22 @@
     return { pairs, at: pairs.some((p) => p[0] === q) ? q : w.at };
   }
 
-  /** Return [min, max] questions from node `id` to an outcome. */
-  function span(tree, id, memo = new Map()) {
-    if (!own(tree.questions, id)) return [0, 0];
-    if (!memo.has(id)) {
-      const r = tree.questions[id].answers.map((a) => span(tree, a.next, memo));
-      memo.set(id, [1 + Math.min(...r.map((x) => x[0])), 1 + Math.max(...r.map((x) => x[1]))]);
+  /** Return [min, max] questions from node `id` to an outcome: a loop, as trees can be 10,000 deep. */
+  function span(tree, id) {
+    const Q = tree.questions, spans = new Map(), todo = [id];
+    while (todo.length) {
+      const n = todo.pop();
+      if (!own(Q, n)) spans.set(n, [0, 0]);
+      else if (!spans.has(n)) { // targets first, then n again
+        spans.set(n, 0);
+        todo.push(n);
+        for (const a of Q[n].answers) todo.push(a.next);
+      } else if (!spans.get(n)) spans.set(n, Q[n].answers.reduce(([min, max], a) => {
+        const [lo, hi] = spans.get(a.next);
+        return [Math.min(min, lo + 1), Math.max(max, hi + 1)];
+      }, [Infinity, 0]));
     }
-    return memo.get(id);
+    return spans.get(id);
   }
 
   /** Return {n, min, max, done}: the question's number, and how many may follow. */
@@ -148,12 +156,6 @@
     const b = el("button", cls, text, { type: "button" });
     b.addEventListener("click", onClick);
     return b;
-  }
-
-  function link(cls, text, href) {
-    const a = el("a", cls, text);
-    a.href = href;
-    return a;
   }
 
   function say(p, text) {
@@ -205,8 +207,8 @@
     v.append(el("p", "dt-progress", w.done ? "Your result" : progressText(progress(t, r))), h);
     if (w.done) {
       const o = t.outcomes[step], links = el("p", "dt-links");
-      if (o.continue) links.append(link("dt-continue", "Continue: " + o.continue.title, o.continue.url), " ");
-      if (o.url) links.append(link("dt-permalink", "Open this result on its own page", o.url));
+      if (o.continue) links.append(el("a", "dt-continue", "Continue: " + o.continue.title, { href: o.continue.url }), " ");
+      if (o.url) links.append(el("a", "dt-permalink", "Open this result on its own page", { href: o.url }));
       v.append(clone(p, step, ".dt-summary"), clone(p, step, ".dt-body"), links);
       const copy = button("dt-copy", "Copy link", () => copyLink(p, copy));
       bar.append(copy, button("dt-print", "Print", () => window.print()));
@@ -234,15 +236,19 @@
   }
 
   function yourAnswers(p, r, w) {
-    const t = p.tree, box = el("section", "dt-history", null, { "aria-label": "Your answers" }), list = el("ol");
-    box.append(el("h3", null, "Your answers"), list);
-    for (const x of w.path) {
-      const q = t.questions[x.q], li = list.appendChild(el("li", x.q === w.at ? "dt-current" : null));
+    const t = p.tree, box = el("section", "dt-history", null, { "aria-label": "Your answers" });
+    // Fold all but the last 20 (and any being changed): layout skips a closed <details>, not 9,000 rows.
+    const at = w.path.findIndex((x) => x.q === w.at), from = Math.max(0, Math.min(w.path.length - 20, at < 0 ? 1e9 : at));
+    const earlier = el("details"), list = el("ol", null, null, { start: from + 1 });
+    earlier.append(el("summary", null, from + " earlier answers"), el("ol"));
+    box.append(el("h3", null, "Your answers"), from ? earlier : "", list);
+    w.path.forEach((x, i) => {
+      const q = t.questions[x.q], li = (i < from ? earlier.lastChild : list).appendChild(el("li", i === at ? "dt-current" : null));
       const c = button("dt-change", "Change", () => go(p, change(t, r, x.q)));
       c.append(el("span", "dt-sr", " answer to: " + q.text));
       li.append(el("span", "dt-q", q.text), " ", el("span", "dt-a", q.answers.find((a) => a.key === x.key).label), " ", c);
-      if (x.q === w.at) li.setAttribute("aria-current", "step");
-    }
+      if (i === at) li.setAttribute("aria-current", "step");
+    });
     return box;
   }
 

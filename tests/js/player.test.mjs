@@ -316,3 +316,97 @@ test("every path of the fixture ends at an outcome by choosing answers", () => {
   explore(S([]));
   assert.deepEqual([...seen].sort(), ["o1", "o2", "o3"]);
 });
+
+// Large trees the engine accepts, shaped as decision_tree/generate.py writes them. The engine names an
+// answer after its target, or after its label when two answers share one.
+const DEPTH = 10_000;
+const big = (questions, outcomes) => ({ id: "t", title: "Big", start: "q0", questions, outcomes, aliases: {} });
+const outcome = (id) => ({ [id]: { title: id, url: `${id}/`, continue: null } });
+const byTarget = (...targets) => targets.map((next) => [next, next]);
+const byLabel = (next) => [["answer-1", next], ["answer-2", next]];
+function chain(depth) { // each question leads on, or stops at the outcome
+  const questions = {};
+  for (let i = 0; i < depth; i++) {
+    questions[`q${i}`] = q(`Question ${i}?`, ...(i + 1 < depth ? byTarget(`q${i + 1}`, "o0") : byLabel("o0")));
+  }
+  return big(questions, outcome("o0"));
+}
+function diamond(depth) { // both answers of each question lead on: 2^depth routes
+  const questions = {};
+  for (let i = 0; i < depth; i++) questions[`q${i}`] = q(`Question ${i}?`, ...byLabel(i + 1 < depth ? `q${i + 1}` : "o0"));
+  return big(questions, outcome("o0"));
+}
+function wide(answers) { // one question, each answer to an outcome of its own
+  const targets = Array.from({ length: answers }, (_, i) => `o${i}`);
+  return big({ q0: q("Question 0?", ...byTarget(...targets)) }, Object.assign({}, ...targets.map(outcome)));
+}
+/** Return run(f): f's result and how many times it read a question's answers, the work it did on the tree. */
+function metered(tree) {
+  let reads = 0;
+  for (const question of Object.values(tree.questions)) {
+    const answers = question.answers;
+    Object.defineProperty(question, "answers", { get: () => (reads++, answers) });
+  }
+  return (f) => { const before = reads, value = f(); return [value, reads - before]; };
+}
+/** The answers of the longest route of chain(depth), in order. */
+const longest = (depth) => [...Array.from({ length: depth - 1 }, (_, i) => [`q${i}`, `q${i + 1}`]), [`q${depth - 1}`, "answer-1"]];
+const linear = (reads, size) => assert.ok(reads <= 4 * size, `a few reads per question, not one per route or pair of questions: ${reads}`);
+
+test("a chain 10,000 questions deep: span and progress, without recursion", () => {
+  const tree = chain(DEPTH), run = metered(tree);
+  assert.deepEqual(P.span(tree, "q0"), [1, DEPTH]);
+  const [progress, reads] = run(() => P.progress(tree, S([])));
+  assert.deepEqual(progress, { n: 1, min: 0, max: DEPTH - 1, done: false });
+  linear(reads, DEPTH);
+  assert.equal(P.progressText(progress), "Question 1 · up to 9999 more questions");
+});
+
+test("a link 10,000 answers deep is read, shown and stepped through, each step linear in the tree", () => {
+  const tree = chain(DEPTH), run = metered(tree), pairs = longest(DEPTH), hash = P.formatHash("", "t", S(pairs));
+  const steps = {
+    read: () => P.read(tree, hash),
+    progress: () => P.progress(tree, S(pairs)),
+    readAt: () => P.read(tree, hash + "&t.at=q5000"),
+    progressAt: () => P.progress(tree, S(pairs, "q5000")),
+    backAt: () => P.back(tree, S(pairs, "q5000")),
+    back: () => P.back(tree, S(pairs)),
+    change: () => P.change(tree, S(pairs), "q3"),
+    choose: () => P.choose(tree, S(pairs, "q3"), "o0"),
+  };
+  const got = {};
+  for (const [name, step] of Object.entries(steps)) {
+    const [value, reads] = run(step);
+    linear(reads, DEPTH);
+    got[name] = value;
+  }
+  assert.deepEqual([got.read.pairs.length, got.read.stale, P.walk(tree, got.read).step], [DEPTH, false, "o0"]);
+  assert.deepEqual(got.progress, { n: DEPTH, min: 0, max: 0, done: true });
+  assert.deepEqual([got.readAt.at, got.readAt.pairs.length], ["q5000", DEPTH]);
+  assert.deepEqual(got.progressAt, { n: 5001, min: 0, max: 4999, done: false });
+  assert.deepEqual(got.backAt, S(pairs, "q4999"));
+  assert.equal(P.progressText(P.progress(tree, got.back)), `Question ${DEPTH} · last question`);
+  assert.deepEqual(got.change, S(pairs, "q3"));
+  assert.deepEqual(got.choose, S([...pairs.slice(0, 3), ["q3", "o0"]]));
+});
+
+test("a diamond of 2^60 routes: progress counts questions, never routes", () => {
+  const tree = diamond(60), run = metered(tree);
+  const [progress, reads] = run(() => P.progress(tree, S([])));
+  assert.equal(P.progressText(progress), "Question 1 · 59 more questions");
+  linear(reads, 60);
+  let state = S([]);
+  for (let i = 0; i < 60; i++) state = P.choose(tree, state, i % 2 ? "answer-1" : "answer-2");
+  assert.deepEqual(P.progress(tree, state), { n: 60, min: 0, max: 0, done: true });
+  assert.deepEqual(P.progress(tree, P.change(tree, state, "q30")), { n: 31, min: 29, max: 29, done: false });
+});
+
+test("a question with 10,000 answers, and a link that answers it 10,000 times", () => {
+  const tree = wide(DEPTH), run = metered(tree), last = `o${DEPTH - 1}`;
+  assert.deepEqual(P.progress(tree, S([])), { n: 1, min: 0, max: 0, done: false });
+  const end = P.choose(tree, S([]), last);
+  assert.deepEqual([P.walk(tree, end).step, P.walk(tree, end).done], [last, true]);
+  const [read, reads] = run(() => P.read(tree, "#t=" + Array(DEPTH).fill(`q0:${last}`).join(",")));
+  assert.equal(read.stale, true);
+  assert.ok(reads <= 1, `the question's 10,000 answers are searched once, not once per pair: ${reads}`);
+});
