@@ -57,8 +57,3 @@ def _yaml(title: str, edges: list[list[str]], outcomes: int) -> str:
         lines += [f"  o{index}:", f"    title: Outcome {index}", f"    summary: What outcome {index} means.",
                   "    body: |", f"      Do the **next thing** for outcome {index}.", ""]
     return "\n".join(lines) + "\n"
-
-
-def wide_tree(outcomes: int) -> str:
-    """Return one question whose ``outcomes`` answers each lead to an outcome of their own."""
-    return _yaml(f"One question, {outcomes} results", [[f"o{i}" for i in range(outcomes)]], outcomes)

@@ -7,6 +7,7 @@ equality: two trees that route the same way compare equal wherever their text si
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -101,5 +102,5 @@ def answer_keys(answers: list[tuple[str, str]]) -> list[str]:
 
     Keys never depend on an answer's position, so reordering answers keeps every shared link working.
     """
-    targets = [nxt for _, nxt in answers]
-    return [nxt if targets.count(nxt) == 1 else slug(label) for label, nxt in answers]
+    shared = Counter(nxt for _, nxt in answers)
+    return [nxt if shared[nxt] == 1 else slug(label) for label, nxt in answers]
