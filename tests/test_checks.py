@@ -60,6 +60,12 @@ def test_dt001_bytes_that_are_not_utf8():
          "save the file with the UTF-8 encoding in your editor")]
 
 
+def test_dt001_a_file_saved_as_utf16_is_one_problem():
+    assert diagnose(broken("dt001-utf16")) == [
+        (1, 1, "DT001", "the file is not UTF-8 text: it is saved as UTF-16",
+         "save the file with the UTF-8 encoding in your editor")]
+
+
 def test_dt003_tab_indentation():
     assert diagnose(broken("dt003-tab-indent")) == [
         (5, 1, "DT003", "a tab is used for indentation",
