@@ -1,6 +1,6 @@
 """Compile YAML decision trees into static guidance pages.
 
-Data flows one way: load (text -> positioned nodes) -> shape (nodes -> model) -> rules (model ->
+Data flows one way: source (file -> text) -> load (text -> positioned nodes) -> shape (nodes -> model) -> rules (model ->
 diagnostics) -> render (model -> HTML and JSON). ``plugin.py`` adapts this to MkDocs; nothing
 else imports mkdocs.
 """

@@ -6,9 +6,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import source
 from .diagnostics import Diagnostic
 from .links import check_links
-from .load import load
+from .load import parse
 from .memory import collector_paused
 from .model import Tree
 from .rules import check_tree
@@ -30,10 +31,14 @@ class Result:
 
 
 def tree_files(directory: Path) -> list[Path]:
-    """Return the tree files of a folder, in name order."""
+    """Return the tree files of a folder, in name order.
+
+    Everything named like a tree file is returned, links and folders too, so that reading it can
+    refuse it out loud rather than skip it in silence.
+    """
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    return sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES)
 
 
 def display_path(path: Path) -> str:
@@ -50,15 +55,22 @@ def check_files(paths: list[Path]) -> Result:
     known |= {p.stem for p in paths}
     trees: dict[str, Tree] = {}
     problems: list[Diagnostic] = []
+    linked = {folder for folder in {p.parent for p in paths} if folder.is_symlink()}
+    problems += [source.linked_folder(display_path(folder)) for folder in linked]
     with collector_paused():
         for path in paths:
-            _check_one(path, known, trees, problems)
+            if path.parent not in linked:
+                _check_one(path, known, trees, problems)
     return Result(trees, sorted(problems))
 
 
 def _check_one(path: Path, known: frozenset, trees: dict[str, Tree], problems: list[Diagnostic]) -> None:
     name = display_path(path)
-    top, found = load(path, name)
+    text, found = source.read(path, name)
+    problems += found
+    if text is None:
+        return
+    top, found = parse(text, name)
     problems += found
     if top is None:
         return
@@ -71,7 +83,7 @@ def _check_one(path: Path, known: frozenset, trees: dict[str, Tree], problems: l
 
 def docs_folder(tree_file: Path) -> Path:
     """Return the docs folder a tree's paths are read from: the parent of the trees folder."""
-    return tree_file.resolve().parent.parent
+    return Path(os.path.abspath(tree_file)).parent.parent  # the link's folder, never where a link leads
 
 
 def check_directory(directory: Path) -> Result:

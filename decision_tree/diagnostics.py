@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "DT006": "anchor or alias",
     "DT007": "tag",
     "DT008": "duplicate key",
+    "DT009": "not an ordinary file",
     "DT010": "unknown field",
     "DT011": "missing field",
     "DT012": "blank field",

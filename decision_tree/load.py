@@ -86,11 +86,8 @@ _SYNTAX = [
 def load(path: Path, display: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
     """Read one tree file; return its top node, or None and the reasons it could not be read."""
     name = display or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Diagnostic(name, Pos(1, 1), "DT001", f"the file cannot be read ({error.strerror})")]
-    return load_bytes(data, name)
+    text, problems = source.read(path, name)
+    return (None, problems) if text is None else parse(text, name)
 
 
 def load_bytes(data: bytes, name: str) -> tuple[Node | None, list[Diagnostic]]:

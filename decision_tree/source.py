@@ -1,14 +1,20 @@
-"""Decode a tree file's bytes as text, and count positions in it the way an editor does.
+"""Read a tree file as text, and count positions in it the way an editor does.
 
-The bytes must be UTF-8 text; UTF-16, UTF-32 and binary files are recognised and reported once, at
-1:1, rather than as hundreds of stray characters.
+A tree file is read only when it is an ordinary file: never through a symbolic link, which could
+publish or quote any file the build machine can read, and never from a folder, pipe or device, which
+could block. Its bytes must be UTF-8 text; UTF-16, UTF-32 and binary files are recognised and
+reported once, at 1:1, rather than as hundreds of stray characters.
 """
 
 from __future__ import annotations
 
 import bisect
 import codecs
+import errno
+import os
 import re
+import stat
+from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos
 
@@ -38,6 +44,56 @@ class Lines:
     def end(self) -> Pos:
         """Return the position just after the last character."""
         return self.pos(self.length)
+
+
+# --- which files are read ----------------------------------------------------------------------------
+
+_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_LINK = ("this tree file is a symbolic link, so what it points to is not read",
+         "replace the link with the tree file itself; trees are read only from files of their own")
+
+
+def _not_ordinary(mode: int) -> tuple[str, str] | None:
+    """Return (message, hint) when a file's mode is not that of an ordinary file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return _LINK
+    if stat.S_ISDIR(mode):
+        return ("this is a folder, not a tree file",
+                "rename the folder so that its name does not end in .yml, or move it out of this folder")
+    return ("this is not an ordinary file (it is a pipe, socket or device), so it is not read",
+            "a tree file is a plain text file: replace this with one")
+
+
+def linked_folder(name: str) -> Diagnostic:
+    """Report a folder of tree files that is a symbolic link: its trees would come from elsewhere."""
+    return Diagnostic(name, Pos(1, 1), "DT009", "this folder of trees is a symbolic link to another folder, "
+                      "so its trees are not read", "keep the tree files in a real folder, not a link to one")
+
+
+def read(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """Return the text of a tree file, or None and the one reason it cannot be read.
+
+    The file is opened without following a symbolic link and checked once open, so a link swapped
+    in between the two steps is refused too.
+    """
+    try:
+        refused = _not_ordinary(os.lstat(path).st_mode)
+        if refused is None:
+            fd = os.open(path, _OPEN)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link that appeared after lstat
+            return None, [Diagnostic(name, Pos(1, 1), "DT009", *_LINK)]
+        return None, [Diagnostic(name, Pos(1, 1), "DT001", f"the file cannot be read ({error.strerror})")]
+    if refused is not None:
+        return None, [Diagnostic(name, Pos(1, 1), "DT009", *refused)]
+    with os.fdopen(fd, "rb") as file:
+        refused = _not_ordinary(os.fstat(fd).st_mode)
+        if refused is not None:
+            return None, [Diagnostic(name, Pos(1, 1), "DT009", *refused)]
+        data = file.read()
+    return decode(data, name)
 
 
 # --- which bytes are text ----------------------------------------------------------------------------

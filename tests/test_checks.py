@@ -6,16 +6,17 @@ file name is itself a valid tree id and adds no problem of its own).
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
 import decision_tree
-from decision_tree.check import check_files
+from decision_tree.check import check_directory, check_files
 from decision_tree.diagnostics import CODES
 
-from .support import BROKEN, diagnose
+from .support import BROKEN, diagnose, pinned
 
 KNOWN_FIELDS = {
     "tree": "a tree has: title, summary, start, questions, outcomes, aliases",
@@ -64,6 +65,54 @@ def test_dt001_a_file_saved_as_utf16_is_one_problem():
     assert diagnose(broken("dt001-utf16")) == [
         (1, 1, "DT001", "the file is not UTF-8 text: it is saved as UTF-16",
          "save the file with the UTF-8 encoding in your editor")]
+
+
+LINK = ("this tree file is a symbolic link, so what it points to is not read",
+        "replace the link with the tree file itself; trees are read only from files of their own")
+
+
+def test_dt009_a_tree_file_that_is_a_symbolic_link_is_not_read():
+    assert broken("dt009-symlink").is_symlink()
+    assert diagnose(broken("dt009-symlink")) == [(1, 1, "DT009", *LINK)]
+
+
+SECRET = "title: the secret is 42\nstart: [unclosed\n"
+
+
+@pytest.mark.parametrize("target", ["secret.txt", "secret-folder", "secret-folder/secret.yml", "missing"])
+def test_dt009_a_link_is_refused_without_reading_what_it_points_to(tmp_path, target):
+    (tmp_path / "secret-folder").mkdir()
+    for where in (tmp_path / "secret.txt", tmp_path / "secret-folder" / "secret.yml"):
+        where.write_text(SECRET, encoding="utf-8")
+    trees = tmp_path / "docs" / "trees"
+    trees.mkdir(parents=True)
+    (trees / "linked.yml").symlink_to(tmp_path / target)
+    result = check_directory(trees)
+    assert [(d.path.endswith("linked.yml"), *pinned(d)) for d in result.diagnostics] == [(True, 1, 1, "DT009", *LINK)]
+    assert result.trees == {}
+
+
+def test_dt009_a_folder_or_a_pipe_named_like_a_tree_is_refused_and_never_waited_on(tmp_path):
+    (tmp_path / "folder.yml").mkdir()
+    os.mkfifo(tmp_path / "pipe.yml")  # reading a pipe would wait for a writer for ever
+    found = {Path(d.path).name: pinned(d) for d in check_directory(tmp_path).diagnostics}
+    assert found == {
+        "folder.yml": (1, 1, "DT009", "this is a folder, not a tree file",
+                       "rename the folder so that its name does not end in .yml, or move it out of this folder"),
+        "pipe.yml": (1, 1, "DT009", "this is not an ordinary file (it is a pipe, socket or device), so it is not read",
+                     "a tree file is a plain text file: replace this with one"),
+    }
+
+
+def test_dt009_a_folder_of_trees_that_is_a_symbolic_link_is_not_read(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "t.yml").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "trees").symlink_to(tmp_path / "elsewhere")
+    result = check_directory(tmp_path / "docs" / "trees")
+    assert [(Path(d.path).name, *pinned(d)) for d in result.diagnostics] == [
+        ("trees", 1, 1, "DT009", "this folder of trees is a symbolic link to another folder, so its trees are not read",
+         "keep the tree files in a real folder, not a link to one")]
 
 
 def test_dt003_tab_indentation():
