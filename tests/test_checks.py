@@ -303,6 +303,81 @@ def test_dt023_alias_to_another_alias():
          'point it straight at "done"')]
 
 
+# --- an id is the id exactly as typed: a quoted "done\n" is not done ---------------------------------
+
+IDS = """\
+title: Ids
+start: first
+questions:
+  first:
+    text: First?
+    answers:
+      - label: 'Yes'
+        next: done
+      - label: 'No'
+        next: other
+outcomes:
+  done:
+    title: Done
+    body: All done.
+    continue_with: sibling
+  other:
+    title: Other
+    body: Other.
+aliases:
+  old: done
+"""
+ID_HINT = 'ids use lowercase letters, digits and single hyphens: did you mean "{}"?'
+
+
+@pytest.mark.parametrize("edit, expected", [
+    pytest.param(("  first:", '  "first\\n":'), [
+        (2, 8, "DT020", 'start is "first", which is not a question of this tree', 'did you mean "first\\n" (line 4)?'),
+        (4, 3, "DT014", '"first\\n" is not a valid question id', ID_HINT.format("first"))], id="question-id"),
+    pytest.param(("  done:", '  "done\\n":'), [
+        (8, 15, "DT021", 'answer "Yes" goes to "done", which is not in this tree', 'did you mean "done\\n" (line 12)?'),
+        (12, 3, "DT014", '"done\\n" is not a valid outcome id', ID_HINT.format("done")),
+        (20, 8, "DT023", 'the alias "old" points at "done", which is not in this tree',
+         'did you mean "done\\n" (line 12)?')], id="outcome-id"),
+    pytest.param(("  old: done", '  "old\\n": done'), [
+        (20, 3, "DT014", '"old\\n" is not a valid alias id', ID_HINT.format("old"))], id="alias-key"),
+    pytest.param(("  old: done", '  old: "done\\n"'), [
+        (20, 8, "DT023", 'the alias "old" points at "done\\n", which is not in this tree',
+         'did you mean "done" (line 12)?')], id="alias-value"),
+    pytest.param(("start: first", 'start: "first\\n"'), [
+        (2, 8, "DT020", 'start is "first\\n", which is not a question of this tree', 'did you mean "first" (line 4)?')],
+        id="start"),
+    pytest.param(("next: done", 'next: "done\\n"'), [
+        (8, 15, "DT021", 'answer "Yes" goes to "done\\n", which is not in this tree', 'did you mean "done" (line 12)?')],
+        id="next"),
+    pytest.param(("continue_with: sibling", 'continue_with: "sibling\\n"'), [
+        (15, 20, "DT022", 'outcome "done" continues with "sibling\\n", which is not a tree', 'did you mean "sibling"?')],
+        id="continue_with"),
+    pytest.param(("next: done", "next: |\n          done"), [
+        (8, 15, "DT021", 'answer "Yes" goes to "done\\n", which is not in this tree', 'did you mean "done" (line 13)?')],
+        id="next-as-a-block"),
+    pytest.param(("start: first", 'start: " first"'), [
+        (2, 8, "DT020", 'start is " first", which is not a question of this tree', 'did you mean "first" (line 4)?')],
+        id="start-with-a-space"),
+])
+def test_an_id_with_a_trailing_newline_names_nothing(write_tree, edit, expected):
+    write_tree(IDS.replace("    continue_with: sibling\n", ""), "sibling.yml")
+    assert check_files([write_tree(IDS, "ids.yml")]).ok
+    changed = IDS.replace(*edit, 1)
+    assert changed != IDS
+    assert diagnose(write_tree(changed, "ids.yml")) == expected
+
+
+def test_a_file_name_with_a_trailing_newline_is_not_a_tree_id(write_tree):
+    path = write_tree(IDS.replace("    continue_with: sibling\n", ""), "ids\n.yml")
+    found = check_files([path]).diagnostics
+    assert [pinned(d) for d in found] == [
+        (1, 1, "DT014", 'the file name "ids\\n" cannot be used as a tree id',
+         "rename the file using lowercase letters, digits and single hyphens, for example ids.yml")]
+    assert found[0].format().splitlines()[0].endswith("ids\\n.yml:1:1: error DT014: "
+                                                      'the file name "ids\\n" cannot be used as a tree id')
+
+
 # --- the graph -------------------------------------------------------------------------------------
 
 UNREACHABLE = "no answer leads here: point an answer's next at it, or remove it"
