@@ -77,7 +77,7 @@ def _check_one(path: Path, known: frozenset, trees: dict[str, Tree], problems: l
     tree, shape_problems = read_tree(top, path.stem, name)
     problems += shape_problems
     problems += check_tree(tree, known, clean_shape=not shape_problems)
-    problems += check_links(tree, docs_folder(path))
+    problems += check_links(tree, docs_folder(path), text)
     trees[tree.id] = tree
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from .diagnostics import Diagnostic, Pos, quote
+from .diagnostics import Diagnostic, quote
+from .locate import Locator
 from .model import Tree
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -46,20 +47,25 @@ def targets(text: str) -> list[tuple[str, str]]:
     return parser.found
 
 
-def check_links(tree: Tree, docs: Path | None) -> list[Diagnostic]:
-    """Report unsafe addresses, relative paths, paths leaving docs/ and files that do not exist."""
+def check_links(tree: Tree, docs: Path | None, source: str) -> list[Diagnostic]:
+    """Report unsafe addresses, relative paths, paths leaving docs/ and files that do not exist.
+
+    ``source`` is the text of the tree's file: each problem is placed where its address is written.
+    """
     fields = [(q.help, q.help_pos) for q in tree.questions.values() if q.help]
     fields += [(o.body, o.body_pos) for o in tree.outcomes.values()]
-    source: list[str] | None = None
+    locator: Locator | None = None
     problems = []
     for text, pos in fields:
         if "[" not in text and "<" not in text:  # no link, image, reference or HTML: nothing to read
             continue
-        for kind, target in targets(text):
-            for message, hint, code in _problems(kind, target, docs):
-                if source is None:
-                    source = _read_lines(tree.path)
-                problems.append(Diagnostic(tree.path, _find(source, target, pos), code, message, hint))
+        found = [(target, problem) for kind, target in targets(text) for problem in _problems(kind, target, docs)]
+        if not found:
+            continue
+        locator = locator or Locator(source)
+        field = locator.field(pos)
+        problems += [Diagnostic(tree.path, field.find(target), code, message, hint)
+                     for target, (message, hint, code) in found]
     return problems
 
 
@@ -102,19 +108,3 @@ def _escapes(path: str) -> bool:
         elif part not in ("", "."):
             depth += 1
     return False
-
-
-def _read_lines(path: str) -> list[str]:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except OSError:
-        return []
-
-
-def _find(lines: list[str], target: str, start: Pos) -> Pos:
-    """Return where ``target`` is written, searching from the field's first line."""
-    for index in range(max(start.line - 1, 0), len(lines)):
-        col = lines[index].find(target)
-        if col >= 0:
-            return Pos(index + 1, col + 1)
-    return start

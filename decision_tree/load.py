@@ -256,6 +256,24 @@ class _Builder:
         return char if char and lines.pos(offset) == pos and char not in "\r\n" else "?"
 
 
+def scalar_extents(text: str) -> dict[Pos, tuple[Pos, str]]:
+    """Return, for each scalar of a file that loads, where it ends and its style (``|``, ``"`` ...).
+
+    Scalars carry only their start, to stay small; a check that must find text inside one parses
+    the file again for this, which happens only when it has a problem to report.
+    """
+    found: dict[Pos, tuple[Pos, str]] = {}
+    parser = _Parser(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, events.ScalarEvent):
+                end = event.end_mark
+                found[_pos(event)] = (Pos(end.line + 1, end.column + 1), event.style or "")
+    except yaml.YAMLError:  # only files that loaded are asked about: nothing to add
+        pass
+    return found
+
+
 def _pos(event) -> Pos:
     return Pos(event.start_mark.line + 1, event.start_mark.column + 1)
 

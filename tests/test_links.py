@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from decision_tree.check import check_files
 
@@ -85,3 +87,117 @@ def test_reference_style_links_and_images_are_checked_too(tmp_path):
     body = "See [the brief][b] and ![a chart][c].\n\n      [b]: ../brief.md\n      [c]: javascript:alert(1)"
     assert [(line, col, code) for line, col, code, _ in check(tmp_path, body=body)] == \
         [(19, 12, "DT025"), (20, 12, "DT027")]
+
+
+def examples(count: int) -> settings:
+    return settings(max_examples=count, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+# --- every problem is placed where its address is written ---------------------------------------------
+
+TWO = """\
+title: Links
+start: q
+questions:
+  q:
+    text: Which?
+    answers:
+      - label: A
+        next: first
+      - label: B
+        next: second
+outcomes:
+  first:
+    title: First
+    body: |
+      Some text first.
+      Then {first}
+  second:
+    title: Second
+    body: |
+      {second}
+"""
+FIRST, SECOND = (16, 12), (20, 7)  # where {first} and {second} start
+
+# (as written, the address as written, what Markdown reads it as, code)
+WRITTEN = [
+    ("[x](javascript:alert(1))", "javascript:alert(1)", "javascript:alert(1)", "DT027"),
+    ("[x](jav&#x61;script:alert(1))", "jav&#x61;script:alert(1)", "javascript:alert(1)", "DT027"),
+    ("[x](jav&#97;script:alert(1))", "jav&#97;script:alert(1)", "javascript:alert(1)", "DT027"),
+    ('<a href="jav&#x61;script:alert(1)">x</a>', "jav&#x61;script:alert(1)", "javascript:alert(1)", "DT027"),
+    ("<a href='&#106;avascript:alert(1)'>x</a>", "&#106;avascript:alert(1)", "javascript:alert(1)", "DT027"),
+    ("[javascript:alert(1)](javascript:alert(1))", "javascript:alert(1))", "javascript:alert(1)", "DT027"),
+    ("![x](/%2e%2e/x.png)", "/%2e%2e/x.png", "/%2e%2e/x.png", "DT026"),
+    ("[x](../brief%20one.md)", "../brief%20one.md", "../brief%20one.md", "DT025"),
+    ("[x](..\\/brief.md)", "..\\/brief.md", "../brief.md", "DT025"),
+]
+NEWLINES = pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+
+
+def check_text(tmp_path: Path, text: str):
+    (tmp_path / "docs" / "trees").mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "docs" / "trees" / "links.yml"
+    path.write_bytes(text.encode())
+    return [(d.pos.line, d.pos.col, d.code) for d in check_files([path]).diagnostics]
+
+
+def at(start: tuple[int, int], written: str, address: str) -> tuple[int, int]:
+    return start[0], start[1] + written.index(address)
+
+
+@NEWLINES
+@pytest.mark.parametrize("written, address, read, code", WRITTEN, ids=[w[0] for w in WRITTEN])
+def test_an_address_is_placed_where_it_is_written_however_it_is_encoded(tmp_path, newline, written, address,
+                                                                        read, code):
+    text = TWO.format(first=written, second="Plain.").replace("\n", newline)
+    assert check_text(tmp_path, text) == [(*at(FIRST, written, address), code)]
+
+
+@NEWLINES
+@pytest.mark.parametrize("encoded", [w for w in WRITTEN if w[2] == "javascript:alert(1)"], ids=lambda w: w[0])
+def test_the_same_address_in_two_outcomes_is_placed_in_each(tmp_path, newline, encoded):
+    plain = "See [x](javascript:alert(1))."
+    for first, second in ((encoded[0], plain), (plain, encoded[0])):
+        text = TWO.format(first=first, second=second).replace("\n", newline)
+        assert check_text(tmp_path, text) == [
+            (*at(FIRST, first, "javascript:alert(1)" if first == plain else encoded[1]), "DT027"),
+            (*at(SECOND, second, "javascript:alert(1)" if second == plain else encoded[1]), "DT027")]
+
+
+def test_the_same_address_twice_in_one_field_is_placed_twice(tmp_path):
+    written = "[a](javascript:x) and <a href='javascript:x'>b</a>"
+    assert check_text(tmp_path, TWO.format(first=written, second="Plain.")) == [
+        (16, 12 + 4, "DT027"), (16, 12 + written.index("javascript:x", 10), "DT027")]
+
+
+@pytest.mark.parametrize("body, line", [
+    ('"[x](jav\\x61script:alert(1))"', 14),          # YAML's own escape, in double quotes
+    ('"See [x](jav\\u0061script:alert(1))"', 14),
+    ("'It''s [x](javascript:alert(1))'", 14),
+    ("See [x](javascript:alert(1))", 14),              # plain text
+    (">\n      Folded\n      [x](jav&#x61;script:alert(1))", 16),
+])
+def test_addresses_in_quoted_and_folded_text_are_placed_too(tmp_path, body, line):
+    text = TWO.format(first="Plain.", second="Plain.").replace(
+        "body: |\n      Some text first.\n      Then Plain.", f"body: {body}")
+    written = body.splitlines()[-1]
+    col = len(text.splitlines()[line - 1]) - len(written) + written.index("jav") + 1
+    assert check_text(tmp_path, text) == [(line, col, "DT027")]
+
+
+@examples(60)
+@given(st.lists(st.tuples(st.sampled_from(WRITTEN), st.integers(0, 3), st.text("ab .", max_size=8)),
+                min_size=1, max_size=5),
+       st.sampled_from(["\n", "\r\n", "\r"]))
+def test_every_problem_is_placed_where_it_is_written(tmp_path_factory, outcomes, newline):
+    """Outcomes, each with one bad address after some lines of filler: each problem at its own place."""
+    lines = ["title: Links", "start: q", "questions:", "  q:", "    text: Which?", "    answers:"]
+    lines += [f"      - label: A{i}\n        next: o{i}" for i in range(len(outcomes))] + ["      - label: Z\n        next: o0"]
+    lines.append("outcomes:")
+    expected = []
+    for i, ((written, address, _, code), filler_lines, filler) in enumerate(outcomes):
+        lines += [f"  o{i}:", "    title: T", "    body: |"] + [f"      x{filler} line"] * filler_lines
+        lines.append(f"      {filler}{written}")
+        expected.append((len("\n".join(lines).split("\n")), 7 + len(filler) + written.index(address), code))
+    text = newline.join("\n".join(lines).split("\n")) + newline
+    assert check_text(tmp_path_factory.mktemp("t"), text) == sorted(expected)
