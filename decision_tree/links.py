@@ -33,11 +33,19 @@ class _Targets(HTMLParser):
                 self.found.append(("image" if tag == "img" else "link", value))
 
 
+# The Markdown extensions of mkdocs.yml but toc (tree text is in no page outline). Text is scanned as
+# the site renders it: with plain Markdown, attr_list's {src="https://..."} on an image, or a link in
+# an admonition or a <div markdown>, would be published without being seen. tests/test_links.py keeps
+# this list equal to mkdocs.yml's.
+SITE_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "pymdownx.superfences")
+
+
 @functools.cache
 def _markdown():
     import markdown  # here, not at the top: most checks never need it
 
-    return markdown.Markdown()  # made once: setting up a Markdown instance costs more than a short text
+    # Made once: setting up a Markdown instance costs more than converting a short text.
+    return markdown.Markdown(extensions=list(SITE_EXTENSIONS))
 
 
 def targets(text: str) -> list[tuple[str, str]]:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decision_tree.check import check_files
+from decision_tree.links import SITE_EXTENSIONS
+
+from .support import ROOT
 
 TREE = """\
 title: Links
@@ -201,3 +205,25 @@ def test_every_problem_is_placed_where_it_is_written(tmp_path_factory, outcomes,
         expected.append((len("\n".join(lines).split("\n")), 7 + len(filler) + written.index(address), code))
     text = newline.join("\n".join(lines).split("\n")) + newline
     assert check_text(tmp_path_factory.mktemp("t"), text) == sorted(expected)
+
+
+# --- text is read as the site renders it ----------------------------------------------------------
+
+def test_links_are_read_with_the_markdown_extensions_of_the_site():
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    site = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    assert list(SITE_EXTENSIONS) == [e for e in site if e != "toc"]
+
+
+@pytest.mark.parametrize("body", [
+    '[brief](/brief.md){href="javascript:alert(1)"}',           # attr_list sets the address
+    "!!! note\n\n          [x](javascript:alert(1))",            # inside an admonition
+    "<div markdown>\n      [x](javascript:alert(1))\n      </div>",  # Markdown inside HTML
+    "| a |\n      | - |\n      | [x](javascript:alert(1)) |",      # in a table
+])
+def test_links_that_only_the_sites_extensions_make_are_checked(tmp_path, body):
+    assert [d[2] for d in check(tmp_path, body=body, images=("brief.md",))] == ["DT027"]
