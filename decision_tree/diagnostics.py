@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "DT028": "image not found",
     "DT030": "cannot be reached",
     "DT031": "loop",
+    "DT032": "image from another site",
 }
 
 

@@ -3,6 +3,9 @@
 Tree text appears on the tool page and on each result's own page, one folder deeper, so a relative
 link could only work on one of them: links to the site's own files start with ``/`` and are read
 from the docs folder (``[brief](/brief.md)``, ``![chart](/images/chart.png)``).
+
+Links may lead to other sites; images may not. The site makes no third-party requests, and an image
+from another address would be fetched by every reader's browser, telling that site who reads what.
 """
 
 from __future__ import annotations
@@ -27,10 +30,15 @@ class _Targets(HTMLParser):
         self.found: list[tuple[str, str]] = []  # (kind, target)
 
     def handle_starttag(self, tag, attrs):
-        wanted = {"a": "href", "img": "src"}.get(tag)
         for name, value in attrs:
-            if name == wanted and value is not None:
-                self.found.append(("image" if tag == "img" else "link", value))
+            if value is None:
+                continue
+            if tag == "a" and name == "href":
+                self.found.append(("link", value))
+            elif tag == "img" and name == "src":
+                self.found.append(("image", value))
+            elif tag == "img" and name == "srcset":  # "a.png 1x, b.png 2x": the sanitiser drops it today
+                self.found += [("image", c.split()[0]) for c in value.split(",") if c.strip()]
 
 
 # The Markdown extensions of mkdocs.yml but toc (tree text is in no page outline). Text is scanned as
@@ -78,8 +86,17 @@ def check_links(tree: Tree, docs: Path | None, source: str) -> list[Diagnostic]:
 
 
 def _problems(kind: str, target: str, docs: Path | None) -> Iterator[tuple[str, str, str]]:
-    parts = urlsplit(target.replace("\\", "/"))
+    parts = urlsplit(target.replace("\\", "/"))  # browsers read a backslash as a slash
     shown = quote(target)
+    if kind == "image" and (parts.scheme or parts.netloc):
+        name = posixpath.basename(parts.path) or "x.png"
+        hint = f"put the image under docs/, for example as docs/images/{name}, and write it as /images/{name}"
+        if parts.netloc or parts.scheme.lower() in ("http", "https"):
+            yield (f"the image {shown} is on another site: every reader's browser would fetch it from there", hint,
+                   "DT032")
+        else:
+            yield f"the image {shown} uses a {parts.scheme}: address, which is not allowed", hint, "DT027"
+        return
     if parts.scheme:
         if parts.scheme.lower() not in SAFE_SCHEMES:
             yield (f"the {kind} {shown} uses a {parts.scheme}: address, which is not allowed",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from decision_tree.check import check_files
 from decision_tree.links import SITE_EXTENSIONS
 
-from .support import ROOT
+from .support import BROKEN, ROOT, diagnose
 
 TREE = """\
 title: Links
@@ -95,6 +95,51 @@ def test_reference_style_links_and_images_are_checked_too(tmp_path):
 
 def examples(count: int) -> settings:
     return settings(max_examples=count, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+# (as written, the address as written)
+ELSEWHERE = [
+    ("![x](https://elsewhere.example/t.png)", "https:"),
+    ("![x](http://elsewhere.example/t.png)", "http:"),
+    ("![x](HTTPS://elsewhere.example/t.png)", "HTTPS:"),
+    ("![x](//elsewhere.example/t.png)", "//"),
+    ('<img src="https://elsewhere.example/t.png" alt="x">', "https:"),
+    ("<img alt='x' src='//elsewhere.example/t.png'>", "//"),
+    ('<img src=" https://elsewhere.example/t.png">', " https:"),  # the address as written, space and all
+    ('<img src="\\\\elsewhere.example\\t.png">', "\\\\"),            # a browser reads \\host\path as //host/path
+    ("![x][r]\n\n      [r]: https://elsewhere.example/t.png", "https:"),  # reference style
+    ('![x](/images/chart.png){src="https://elsewhere.example/t.png"}', "https:"),  # attr_list
+    ('<img srcset="/images/chart.png 1x, https://elsewhere.example/t.png 2x" src="/images/chart.png">', "https:"),
+]
+
+
+@pytest.mark.parametrize("body, address", ELSEWHERE, ids=[e[0] for e in ELSEWHERE])
+def test_an_image_from_another_site_is_refused_where_it_is_written(tmp_path, body, address):
+    found = check(tmp_path, body=body, images=("images/chart.png",))
+    written = body.splitlines()[-1]
+    col = (7 if written == body else 1) + written.index(address)
+    assert [(line, col, code) for line, col, code, _ in found] == [(17 + body.count("\n"), col, "DT032")]
+    assert found[0][3].endswith("is on another site: every reader's browser would fetch it from there")
+
+
+def test_an_image_from_another_site_says_what_to_do():
+    assert diagnose(BROKEN / "dt032-image-from-another-site.yml") == [
+        (19, 21, "DT032", 'the image "https://elsewhere.example/team.png" is on another site: every reader\'s browser '
+         "would fetch it from there",
+         "put the image under docs/, for example as docs/images/team.png, and write it as /images/team.png")]
+
+
+@pytest.mark.parametrize("target, scheme", [("data:image/png;base64,iVBORw0KGgo=", "data"),
+                                            ("mailto:a@example.org", "mailto"), ("javascript:alert(1)", "javascript")])
+def test_an_image_with_any_other_kind_of_address_is_refused(tmp_path, target, scheme):
+    assert check(tmp_path, body=f"![x]({target})") == [
+        (17, 12, "DT027", f'the image "{target}" uses a {scheme}: address, which is not allowed')]
+
+
+def test_links_to_other_sites_stay_allowed(tmp_path):
+    body = ("[a](https://elsewhere.example/page) [b](http://elsewhere.example/) [c](mailto:a@elsewhere.example) "
+            '<a href="https://elsewhere.example/t.png">the picture</a> [d](https://elsewhere.example/t.png)')
+    assert check(tmp_path, body=body) == []
 
 
 # --- every problem is placed where its address is written ---------------------------------------------
