@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "DT026": "path leads out of the docs folder",
     "DT027": "address not allowed",
     "DT028": "image not found",
+    "DT029": "page not found",
     "DT030": "cannot be reached",
     "DT031": "loop",
     "DT032": "image from another site",

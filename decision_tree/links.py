@@ -10,16 +10,17 @@ from another address would be fetched by every reader's browser, telling that si
 
 from __future__ import annotations
 
+import difflib
 import functools
 import posixpath
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from .diagnostics import Diagnostic, quote
 from .locate import Locator
 from .model import Tree
+from .published import FILE, FOLDER, LEFT_OUT, OUTSIDE, Published
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -63,8 +64,8 @@ def targets(text: str) -> list[tuple[str, str]]:
     return parser.found
 
 
-def check_links(tree: Tree, docs: Path | None, source: str) -> list[Diagnostic]:
-    """Report unsafe addresses, relative paths, paths leaving docs/ and files that do not exist.
+def check_links(tree: Tree, site: Published | None, source: str) -> list[Diagnostic]:
+    """Report unsafe addresses, relative paths, paths leaving docs/ and files the site does not publish.
 
     ``source`` is the text of the tree's file: each problem is placed where its address is written.
     """
@@ -75,7 +76,7 @@ def check_links(tree: Tree, docs: Path | None, source: str) -> list[Diagnostic]:
     for text, pos in fields:
         if "[" not in text and "<" not in text:  # no link, image, reference or HTML: nothing to read
             continue
-        found = [(target, problem) for kind, target in targets(text) for problem in _problems(kind, target, docs)]
+        found = [(target, problem) for kind, target in targets(text) for problem in _problems(kind, target, site)]
         if not found:
             continue
         locator = locator or Locator(source)
@@ -85,7 +86,7 @@ def check_links(tree: Tree, docs: Path | None, source: str) -> list[Diagnostic]:
     return problems
 
 
-def _problems(kind: str, target: str, docs: Path | None) -> Iterator[tuple[str, str, str]]:
+def _problems(kind: str, target: str, site: Published | None) -> Iterator[tuple[str, str, str]]:
     parts = urlsplit(target.replace("\\", "/"))  # browsers read a backslash as a slash
     shown = quote(target)
     if kind == "image" and (parts.scheme or parts.netloc):
@@ -116,10 +117,35 @@ def _problems(kind: str, target: str, docs: Path | None) -> Iterator[tuple[str, 
         yield (f"the {kind} {shown} leads out of the docs folder",
                "link only to files in docs/; remove the ../ parts", "DT026")
         return
-    inside = posixpath.normpath(path)
-    if docs is not None and kind == "image" and not (docs / inside.lstrip("/")).is_file():
+    if site is not None:
+        yield from _not_published(kind, shown, posixpath.normpath(path), site)
+
+
+def _not_published(kind: str, shown: str, path: str, site: Published) -> Iterator[tuple[str, str, str]]:
+    """Report a path in docs/ that names no published file: as MkDocs would, but at the tree's line."""
+    found = site.find(path)
+    if found == FILE:
+        return
+    if found == OUTSIDE:
+        yield (f"the {kind} {shown} leads out of the docs folder through a symbolic link",
+               f"put the file itself at docs{path}, not a link to a file elsewhere", "DT026")
+    elif found == LEFT_OUT:
+        yield (f"the {kind} {shown} names a file that the site does not publish",
+               f"files in docs/{site.trees_folder}/, hidden files and docs/templates/ are left out of the site: "
+               + ("put the image in docs/images/" if kind == "image" else "link to a page that is published"),
+               "DT028" if kind == "image" else "DT029")
+    elif kind == "image":
         yield (f"the image {shown} does not exist in the docs folder",
-               f"put the file at docs{inside}, or correct the path", "DT028")
+               f"put the file at docs{path}, or correct the path", "DT028")
+    elif found == FOLDER:
+        index = path.rstrip("/") + "/index.md"
+        yield (f"the link {shown} points to a folder, not a page",
+               f"link to the page file itself, for example {index}" if site.find(index) == FILE
+               else "link to a page file in it, whose name ends in .md", "DT029")
+    else:
+        guess = difflib.get_close_matches(path, site.pages(), n=1, cutoff=0.6)
+        yield (f"the link {shown} points to a page that does not exist in the docs folder",
+               f"did you mean {guess[0]}?" if guess else f"create docs{path}, or correct the path", "DT029")
 
 
 def _escapes(path: str) -> bool:

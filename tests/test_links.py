@@ -37,7 +37,7 @@ outcomes:
 
 def check(tmp_path: Path, help: str = "Plain.", body: str = "Plain.", images: tuple[str, ...] = ()):
     docs = tmp_path / "docs"
-    (docs / "trees").mkdir(parents=True)
+    (docs / "trees").mkdir(parents=True, exist_ok=True)
     for image in images:
         (docs / image).parent.mkdir(parents=True, exist_ok=True)
         (docs / image).write_bytes(b"\x89PNG")
@@ -46,10 +46,17 @@ def check(tmp_path: Path, help: str = "Plain.", body: str = "Plain.", images: tu
     return [(d.pos.line, d.pos.col, d.code, d.message) for d in check_files([path]).diagnostics]
 
 
+def check_hints(tmp_path: Path, **fields):
+    """Check like ``check``, keeping each problem's hint."""
+    check(tmp_path, **fields)
+    path = tmp_path / "docs" / "trees" / "links.yml"
+    return [(d.pos.line, d.pos.col, d.code, d.message, d.hint) for d in check_files([path]).diagnostics]
+
+
 def test_links_from_the_docs_folder_and_web_addresses_pass(tmp_path):
     body = ("[brief](/brief.md) [site](https://example.org) [mail](mailto:a@example.org) [top](#top) "
             "![Chart](/images/chart.png)")
-    assert check(tmp_path, body=body, images=("images/chart.png",)) == []
+    assert check(tmp_path, body=body, images=("images/chart.png", "brief.md")) == []
 
 
 def test_a_relative_link_is_reported_where_it_is_written(tmp_path):
@@ -80,6 +87,93 @@ def test_unsafe_addresses_fail(tmp_path, target):
 def test_a_missing_image_is_reported(tmp_path):
     assert check(tmp_path, body="Text ![Chart](/images/chart.png)") == [
         (17, 21, "DT028", 'the image "/images/chart.png" does not exist in the docs folder')]
+
+
+# --- a link names a page the site publishes ------------------------------------------------------------
+
+PAGES = ("brief.md", "index.md", "tools/index.md", "tools/faq.md", "images/chart.png", "my page.md",
+         "templates/x.md", ".draft.md", "notes/.hidden.md")
+
+
+def test_a_link_to_a_missing_page_is_reported_where_it_is_written():
+    assert diagnose(BROKEN / "dt029-page-not-found.yml") == [
+        (7, 30, "DT029", 'the link "/nope.md" points to a page that does not exist in the docs folder',
+         "create docs/nope.md, or correct the path"),
+        (17, 27, "DT029", 'the link "/tools/missing.md#next-steps" points to a page that does not exist in the docs '
+         "folder", "create docs/tools/missing.md, or correct the path"),
+    ]
+
+
+@pytest.mark.parametrize("target", ["/brief.md", "/brief.md#top", "/brief.md?x=1", "/index.md", "/tools/faq.md",
+                                    "/tools/index.md#faq", "/images/chart.png", "/my%20page.md", "/./brief.md",
+                                    "/tools/../brief.md", "#anchor", "?query"])
+def test_links_to_published_files_pass(tmp_path, target):
+    assert check(tmp_path, body=f"[x]({target})", images=PAGES) == []
+
+
+@pytest.mark.parametrize("target, message, hint", [
+    ("/Brief.md", 'the link "/Brief.md" points to a page that does not exist in the docs folder',
+     "did you mean /brief.md?"),  # a disk that ignores case would find it; the build server would not
+    ("/tools/fqa.md", 'the link "/tools/fqa.md" points to a page that does not exist in the docs folder',
+     "did you mean /tools/faq.md?"),
+    ("/tools/", 'the link "/tools/" points to a folder, not a page', "link to the page file itself, for example "
+     "/tools/index.md"),
+    ("/tools", 'the link "/tools" points to a folder, not a page', "link to the page file itself, for example "
+     "/tools/index.md"),
+    ("/", 'the link "/" points to a folder, not a page', "link to the page file itself, for example /index.md"),
+    ("/images/", 'the link "/images/" points to a folder, not a page',
+     "link to a page file in it, whose name ends in .md"),
+    ("/trees/links.yml", 'the link "/trees/links.yml" names a file that the site does not publish',
+     "files in docs/trees/, hidden files and docs/templates/ are left out of the site: link to a page that is "
+     "published"),
+    ("/templates/x.md", 'the link "/templates/x.md" names a file that the site does not publish', None),
+    ("/.draft.md", 'the link "/.draft.md" names a file that the site does not publish', None),
+    ("/notes/.hidden.md", 'the link "/notes/.hidden.md" names a file that the site does not publish', None),
+])
+def test_links_to_what_the_site_does_not_publish_are_reported(tmp_path, target, message, hint):
+    found = check_hints(tmp_path, body=f"See [x]({target})", images=PAGES)
+    assert [(line, col, code, m) for line, col, code, m, _ in found] == [(17, 15, "DT029", message)]
+    assert hint is None or found[0][4] == hint
+
+
+def test_an_image_the_site_does_not_publish_is_reported(tmp_path):
+    (tmp_path / "docs" / "trees").mkdir(parents=True)
+    (tmp_path / "docs" / "trees" / "chart.png").write_bytes(b"\x89PNG")
+    assert check_hints(tmp_path, body="![x](/trees/chart.png)") == [
+        (17, 12, "DT028", 'the image "/trees/chart.png" names a file that the site does not publish',
+         "files in docs/trees/, hidden files and docs/templates/ are left out of the site: put the image in "
+         "docs/images/")]
+
+
+@pytest.mark.parametrize("kind, written", [("image", "![x](/images/chart.png)"), ("link", "[x](/images/chart.png)")])
+def test_a_symbolic_link_out_of_docs_is_reported(tmp_path, kind, written):
+    (tmp_path / "secret.png").write_bytes(b"secret")
+    (tmp_path / "docs" / "images").mkdir(parents=True)
+    (tmp_path / "docs" / "images" / "chart.png").symlink_to(tmp_path / "secret.png")
+    assert check_hints(tmp_path, body=written) == [
+        (17, 7 + written.index("/"), "DT026",
+         f'the {kind} "/images/chart.png" leads out of the docs folder through a symbolic link',
+         "put the file itself at docs/images/chart.png, not a link to a file elsewhere")]
+
+
+def test_a_symbolic_link_inside_docs_is_fine(tmp_path):
+    (tmp_path / "docs" / "images").mkdir(parents=True)
+    (tmp_path / "docs" / "images" / "chart.png").write_bytes(b"\x89PNG")
+    (tmp_path / "docs" / "chart.png").symlink_to(tmp_path / "docs" / "images" / "chart.png")
+    assert check(tmp_path, body="![x](/chart.png)") == []
+
+
+@pytest.mark.parametrize("target, ok", [
+    ("/tools/links/o.md", True),            # the result's own page, generated next to the page embedding the tree
+    ("/tools/links/o.md#top", True),
+    ("/tools/links/gone.md", False),        # no such outcome
+    ("/elsewhere/links/o.md", False),       # not where the result pages are
+    ("/tools/other-tree/o.md", False),      # no such tree
+])
+def test_a_link_to_a_result_page_passes_when_that_page_is_generated(tmp_path, target, ok):
+    (tmp_path / "docs" / "tools").mkdir(parents=True)
+    (tmp_path / "docs" / "tools" / "tool.md").write_text("# Tool\n\n<!-- decision-tree links -->\n")
+    assert [d[2] for d in check(tmp_path, body=f"[x]({target})")] == ([] if ok else ["DT029"])
 
 
 def test_html_links_in_markdown_are_checked_too(tmp_path):
