@@ -42,11 +42,11 @@ class _Targets(HTMLParser):
                 self.found += [("image", c.split()[0]) for c in value.split(",") if c.strip()]
 
 
-# The Markdown extensions of mkdocs.yml but toc (tree text is in no page outline). Text is scanned as
-# the site renders it: with plain Markdown, attr_list's {src="https://..."} on an image, or a link in
-# an admonition or a <div markdown>, would be published without being seen. tests/test_links.py keeps
-# this list equal to mkdocs.yml's.
-SITE_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "pymdownx.superfences")
+# The Markdown extensions the site renders tree text with: MkDocs' built-in ones and mkdocs.yml's, but
+# toc (tree text is in no page outline). With plain Markdown, attr_list's {src="https://..."} on an
+# image, or a link in an admonition or a <div markdown>, would be published without being seen.
+# tests/test_links.py keeps this list equal to the site's.
+SITE_EXTENSIONS = ("tables", "fenced_code", "admonition", "attr_list", "md_in_html", "pymdownx.superfences")
 
 
 @functools.cache
