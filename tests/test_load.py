@@ -219,6 +219,10 @@ WIDE_TREE = "title: Café\nstart: first\nquestions:\n  first:\n    text: Ready?\
 def test_utf16_and_utf32_are_one_problem_at_the_start(codec, kind):
     assert problems(WIDE_TREE.encode(codec)) == [
         (1, 1, "DT001", f"the file is not UTF-8 text: it is saved as {kind}", SAVE_AS_UTF8)]
+    # Text mostly outside ASCII has few 0 bytes in UTF-16, and is recognised all the same.
+    cjk = "title: 你需要现在就招聘机器学习运维工程师吗\nsummary: 这是一个很长的摘要用来测试编码检测是否可靠\n" * 20
+    assert problems(cjk.encode(codec)) == [
+        (1, 1, "DT001", f"the file is not UTF-8 text: it is saved as {kind}", SAVE_AS_UTF8)]
 
 
 @pytest.mark.parametrize("data, what", [
