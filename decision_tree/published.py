@@ -56,8 +56,11 @@ class Published:
         return FILE
 
     def pages(self) -> list[str]:
-        """Return the site path of every published page, for suggestions."""
-        return ["/" + uri for uri in self._page_uris()]
+        """Return the site path of every published page, result pages included, for suggestions."""
+        found = ["/" + uri for uri in self._page_uris()]
+        for tree, folder in self._home_folders().items():
+            found += [posixpath.join("/", folder, tree, f"{outcome}.md") for outcome in sorted(self.outcomes.get(tree, ()))]
+        return found
 
     def _listing(self, folder: Path) -> frozenset[str]:
         if folder not in self._names:

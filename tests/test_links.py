@@ -175,6 +175,14 @@ def test_a_link_to_a_result_page_passes_when_that_page_is_generated(tmp_path, ta
     assert [d[2] for d in check(tmp_path, body=f"[x]({target})")] == ([] if ok else ["DT029"])
 
 
+def test_a_link_to_a_result_by_its_web_address_is_shown_the_page_to_name(tmp_path):
+    (tmp_path / "docs" / "tools").mkdir(parents=True)
+    (tmp_path / "docs" / "tools" / "tool.md").write_text("# Tool\n\n<!-- decision-tree links -->\n")
+    assert check_hints(tmp_path, body="[x](/tools/links/o/)") == [
+        (17, 11, "DT029", 'the link "/tools/links/o/" points to a page that does not exist in the docs folder',
+         "did you mean /tools/links/o.md?")]
+
+
 def test_html_links_in_markdown_are_checked_too(tmp_path):
     assert [d[2] for d in check(tmp_path, body='<a href="../x.md">x</a> <img src="/../y.png" alt="y">')] == \
         ["DT025", "DT026"]
