@@ -59,7 +59,8 @@ class Published:
         """Return the site path of every published page, result pages included, for suggestions."""
         found = ["/" + uri for uri in self._page_uris()]
         for tree, folder in self._home_folders().items():
-            found += [posixpath.join("/", folder, tree, f"{outcome}.md") for outcome in sorted(self.outcomes.get(tree, ()))]
+            outcomes = sorted(self.outcomes.get(tree, ()))
+            found += [posixpath.join("/", folder, tree, f"{outcome}.md") for outcome in outcomes]
         return found
 
     def _listing(self, folder: Path) -> frozenset[str]:

@@ -129,7 +129,8 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
     alias_key_pos: dict[str, Pos] = {}
     for key, value in r.ids(top_fields.get("aliases"), "alias"):
         if _is_blank(value):
-            r.problem(key.pos, "DT012", f"the alias {quote_id(key.text)} is blank", "write the current id after the colon")
+            r.problem(key.pos, "DT012", f"the alias {quote_id(key.text)} is blank",
+                      "write the current id after the colon")
         elif not isinstance(value, Scalar):
             r.problem(value.pos, "DT013", f"the alias {quote_id(key.text)} must be an id, not {_describe(value)}",
                       "write the current id after the colon")

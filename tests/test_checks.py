@@ -348,13 +348,16 @@ ID_HINT = 'ids use lowercase letters, digits and single hyphens: did you mean "{
         (2, 8, "DT020", 'start is "first\\n", which is not a question of this tree', 'did you mean "first" (line 4)?')],
         id="start"),
     pytest.param(("next: done", 'next: "done\\n"'), [
-        (8, 15, "DT021", 'answer "Yes" goes to "done\\n", which is not in this tree', 'did you mean "done" (line 12)?')],
+        (8, 15, "DT021", 'answer "Yes" goes to "done\\n", which is not in this tree',
+         'did you mean "done" (line 12)?')],
         id="next"),
     pytest.param(("continue_with: sibling", 'continue_with: "sibling\\n"'), [
-        (15, 20, "DT022", 'outcome "done" continues with "sibling\\n", which is not a tree', 'did you mean "sibling"?')],
+        (15, 20, "DT022", 'outcome "done" continues with "sibling\\n", which is not a tree',
+         'did you mean "sibling"?')],
         id="continue_with"),
     pytest.param(("next: done", "next: |\n          done"), [
-        (8, 15, "DT021", 'answer "Yes" goes to "done\\n", which is not in this tree', 'did you mean "done" (line 13)?')],
+        (8, 15, "DT021", 'answer "Yes" goes to "done\\n", which is not in this tree',
+         'did you mean "done" (line 13)?')],
         id="next-as-a-block"),
     pytest.param(("start: first", 'start: " first"'), [
         (2, 8, "DT020", 'start is " first", which is not a question of this tree', 'did you mean "first" (line 4)?')],

@@ -342,7 +342,8 @@ def test_addresses_in_quoted_and_folded_text_are_placed_too(tmp_path, body, line
 def test_every_problem_is_placed_where_it_is_written(tmp_path_factory, outcomes, newline):
     """Outcomes, each with one bad address after some lines of filler: each problem at its own place."""
     lines = ["title: Links", "start: q", "questions:", "  q:", "    text: Which?", "    answers:"]
-    lines += [f"      - label: A{i}\n        next: o{i}" for i in range(len(outcomes))] + ["      - label: Z\n        next: o0"]
+    lines += [f"      - label: A{i}\n        next: o{i}" for i in range(len(outcomes))]
+    lines.append("      - label: Z\n        next: o0")  # a second answer, when there is one outcome
     lines.append("outcomes:")
     expected = []
     for i, ((written, address, _, code), filler_lines, filler) in enumerate(outcomes):

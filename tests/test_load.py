@@ -354,4 +354,5 @@ def test_control_characters_written_as_escapes_in_double_quotes_are_reported_whe
 
 
 def test_escapes_that_are_not_control_characters_are_fine():
-    assert texts(nodes('a: "tab\\there, \\\\0 and \\u00e9"\nb: \'\\0\'\n')) == {"a": "tab\there, \\0 and é", "b": "\\0"}
+    assert texts(nodes('a: "tab\\there, \\\\0 and \\u00e9"\nb: \'\\0\'\n')) == {
+        "a": "tab\there, \\0 and é", "b": "\\0"}

@@ -133,7 +133,8 @@ def test_tree_is_valid_against_the_json_schema(path):
 
 
 def test_the_small_validator_finds_what_the_schema_forbids():
-    tree = {"title": "T", "start": "Bad_Id", "aliases": {"old": "o\n"}, "questions": {"q": {"text": "Q?", "answers": [{"label": "A"}]}},
+    tree = {"title": "T", "start": "Bad_Id", "aliases": {"old": "o\n"},
+            "questions": {"q": {"text": "Q?", "answers": [{"label": "A"}]}},
             "outcomes": {"o": {"title": "O", "body": "B", "extra": 1}}}
     assert violations(tree, schema.json_schema(), schema.json_schema()) == [
         "tree.start does not match ^[a-z0-9]+(?:-[a-z0-9]+)*$",
