@@ -48,10 +48,6 @@ Node = Union[Scalar, Mapping, Sequence]
 # C0 and C1 controls other than tab, line feed and carriage return; noncharacters; lone surrogates;
 # and the Unicode line separators, which YAML counts as line breaks but editors do not.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-# YAML escapes in double quotes that can stand for a control character; "\\\\" is matched so that it is skipped.
-_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0abefvNLP\\]))")
-_NAMED_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "v": "\v", "N": "\x85",
-                  "L": "\u2028", "P": "\u2029"}
 # At the start of a line: after LF (which ^ knows), or after a lone CR (which it does not).
 _TAB_INDENT = re.compile(r"(?:^|(?<=\r))[ ]*\t", re.MULTILINE)
 
@@ -163,8 +159,6 @@ class _Builder:
             if kind is scalar_event:
                 if event.anchor is not None or event.tag is not None:
                     self._no_anchor_or_tag(event)
-                if event.style == '"' and _CONTROL.search(event.value):
-                    self._escaped_controls(event)
                 mark = event.start_mark
                 node: Node = new(scalar, (event.value, new(pos_type, (mark.line + 1, mark.column + 1))))
             elif kind is mapping_start or kind is sequence_start:
@@ -218,19 +212,6 @@ class _Builder:
             self.name, again.pos, "DT008",
             f"the key {quote(again.text)} appears twice here, on lines {first.pos.line} and {again.pos.line}",
             "keep one of them; YAML would silently use the last one"))
-
-    def _escaped_controls(self, event) -> None:
-        """Report control characters written as escapes ("\\0", "\\x1b", "\\u2028"), where each is written."""
-        lines = Lines(self.text)
-        start, end = lines.offset(_pos(event)), lines.offset(Pos(event.end_mark.line + 1, event.end_mark.column + 1))
-        for match in _ESCAPE.finditer(self.text, start, end):
-            code = match[1] or match[2] or match[3]
-            char = chr(int(code, 16)) if code and int(code, 16) <= 0x10FFFF else _NAMED_ESCAPES.get(match[4], "")
-            if char and _CONTROL.match(char):
-                self.problems.append(Diagnostic(
-                    self.name, lines.pos(match.start()), "DT002",
-                    f"an invisible control character (U+{ord(char):04X}) is written here as {match[0]}",
-                    "delete it: it would be invisible on the page"))
 
     def _no_anchor_or_tag(self, event) -> None:
         if event.anchor is not None:

@@ -343,16 +343,3 @@ def test_shipped_trees_load_as_pyyaml_composes_them(path):
     top, found = load(path)
     assert found == []
     assert top == composed(yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
-
-
-@pytest.mark.parametrize("escape, code", [("\\0", 0), ("\\x00", 0), ("\\e", 0x1B), ("\\u0007", 7), ("\\x85", 0x85),
-                                          ("\\N", 0x85), ("\\L", 0x2028), ("\\U0000FEFF", 0xFEFF)])
-def test_control_characters_written_as_escapes_in_double_quotes_are_reported_where_written(escape, code):
-    assert problems(f'title: ok\nsummary: "a \\\\ b{escape}c"\n') == [
-        (2, 17, "DT002", f"an invisible control character (U+{code:04X}) is written here as {escape}",
-         "delete it: it would be invisible on the page")]
-
-
-def test_escapes_that_are_not_control_characters_are_fine():
-    assert texts(nodes('a: "tab\\there, \\\\0 and \\u00e9"\nb: \'\\0\'\n')) == {
-        "a": "tab\there, \\0 and é", "b": "\\0"}
