@@ -1,8 +1,8 @@
 """Compile YAML decision trees into static guidance pages.
 
-Data flows one way: load (text -> positioned nodes) -> shape (nodes -> model) -> rules (model ->
-diagnostics) -> render (model -> HTML and JSON). ``plugin.py`` adapts this to MkDocs; nothing
-else imports mkdocs.
+Data flows one way: source (file -> text) -> load (text -> positioned nodes) -> shape (nodes ->
+model) -> rules and links (model -> diagnostics) -> render (model -> HTML and JSON). ``plugin.py``
+adapts this to MkDocs; nothing else imports mkdocs.
 """
 
 from .check import Result, check_directory, check_files

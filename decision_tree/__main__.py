@@ -60,18 +60,25 @@ def cmd_paths(ns: argparse.Namespace) -> int:
     if not result.ok:
         _print_problems(result, "text")
         return 1
+    status = 0
     for file in files:
         tree = result.trees[file.stem]
         text = manifest.manifest_text(tree)
-        if ns.update:
-            target = manifest.manifest_path(file)
-            old = target.read_text(encoding="utf-8") if target.exists() else None
-            if old != text:
-                target.write_text(text, encoding="utf-8")
-                print(f"updated {display_path(target)}", file=sys.stderr)
-        else:
+        if not ns.update:
             sys.stdout.write(text)
-    return 0
+            continue
+        target = manifest.manifest_path(file)
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            # Writing through a link would overwrite whatever file it points to.
+            print(f"error: {display_path(target)} is not an ordinary file (a symbolic link?): replace it with "
+                  "the file itself", file=sys.stderr)
+            status = 1
+            continue
+        old = target.read_text(encoding="utf-8") if target.exists() else None
+        if old != text:
+            target.write_text(text, encoding="utf-8")
+            print(f"updated {display_path(target)}", file=sys.stderr)
+    return status
 
 
 def cmd_schema(ns: argparse.Namespace) -> int:

@@ -6,11 +6,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import source
 from .diagnostics import Diagnostic
 from .links import check_links
-from .load import load
+from .load import parse
 from .memory import collector_paused
 from .model import Tree
+from .published import Published
 from .rules import check_tree
 from .shape import read_tree
 
@@ -30,10 +32,14 @@ class Result:
 
 
 def tree_files(directory: Path) -> list[Path]:
-    """Return the tree files of a folder, in name order."""
+    """Return the tree files of a folder, in name order.
+
+    Everything named like a tree file is returned, links and folders too, so that reading it can
+    refuse it out loud rather than skip it in silence.
+    """
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    return sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES)
 
 
 def display_path(path: Path) -> str:
@@ -48,30 +54,45 @@ def check_files(paths: list[Path]) -> Result:
     """Check the given tree files. ``continue_with`` may name any tree in the same folders."""
     known = frozenset(p.stem for folder in {p.parent for p in paths} for p in tree_files(folder))
     known |= {p.stem for p in paths}
-    trees: dict[str, Tree] = {}
     problems: list[Diagnostic] = []
+    linked = {folder for folder in {p.parent for p in paths} if folder.is_symlink()}
+    problems += [source.linked_folder(display_path(folder)) for folder in linked]
+    read: list[tuple[Path, Tree, str]] = []
     with collector_paused():
         for path in paths:
-            _check_one(path, known, trees, problems)
+            if path.parent not in linked:
+                read += _check_one(path, known, problems)
+        trees = {tree.id: tree for _, tree, _ in read}
+        # Links last: a link may name any tree's result page, so every tree is read first.
+        outcomes = {tree.id: frozenset(tree.outcomes) for tree in trees.values()}
+        sites: dict[Path, Published] = {}
+        for path, tree, text in read:
+            docs = docs_folder(path)
+            site = sites.setdefault(docs, Published(docs, path.parent.name, outcomes))
+            problems += check_links(tree, site, text)
     return Result(trees, sorted(problems))
 
 
-def _check_one(path: Path, known: frozenset, trees: dict[str, Tree], problems: list[Diagnostic]) -> None:
+def _check_one(path: Path, known: frozenset, problems: list[Diagnostic]) -> list[tuple[Path, Tree, str]]:
+    """Load, shape and check one file; return its tree and text, if it has a tree to check further."""
     name = display_path(path)
-    top, found = load(path, name)
+    text, found = source.read(path, name)
+    problems += found
+    if text is None:
+        return []
+    top, found = parse(text, name)
     problems += found
     if top is None:
-        return
+        return []
     tree, shape_problems = read_tree(top, path.stem, name)
     problems += shape_problems
     problems += check_tree(tree, known, clean_shape=not shape_problems)
-    problems += check_links(tree, docs_folder(path))
-    trees[tree.id] = tree
+    return [(path, tree, text)]
 
 
 def docs_folder(tree_file: Path) -> Path:
     """Return the docs folder a tree's paths are read from: the parent of the trees folder."""
-    return tree_file.resolve().parent.parent
+    return Path(os.path.abspath(tree_file)).parent.parent  # the link's folder, never where a link leads
 
 
 def check_directory(directory: Path) -> Result:

@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "DT006": "anchor or alias",
     "DT007": "tag",
     "DT008": "duplicate key",
+    "DT009": "not an ordinary file",
     "DT010": "unknown field",
     "DT011": "missing field",
     "DT012": "blank field",
@@ -39,8 +40,10 @@ CODES: dict[str, str] = {
     "DT026": "path leads out of the docs folder",
     "DT027": "address not allowed",
     "DT028": "image not found",
+    "DT029": "page not found",
     "DT030": "cannot be reached",
     "DT031": "loop",
+    "DT032": "image from another site",
 }
 
 
@@ -67,7 +70,7 @@ class Diagnostic:
 
     def format(self) -> str:
         """Return the human-readable form: a location line and an optional hint line."""
-        head = f"{self.path}:{self.pos.line}:{self.pos.col}: error {self.code}: {self.message}"
+        head = f"{visible(self.path)}:{self.pos.line}:{self.pos.col}: error {self.code}: {self.message}"
         return head if self.hint is None else f"{head}\n    hint: {self.hint}"
 
     def format_github(self) -> str:
@@ -103,3 +106,15 @@ def quote(text: str) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return f'"{text}"'
+
+
+def visible(text: str) -> str:
+    """Return ``text`` with each invisible character written as an escape: "old\\n", "a\\u00a0b"."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def quote_id(text: str) -> str:
+    """Quote an id for a message exactly as written, invisible characters and all."""
+    return quote(visible(text))

@@ -3,19 +3,24 @@
 Tree text appears on the tool page and on each result's own page, one folder deeper, so a relative
 link could only work on one of them: links to the site's own files start with ``/`` and are read
 from the docs folder (``[brief](/brief.md)``, ``![chart](/images/chart.png)``).
+
+Links may lead to other sites; images may not. The site makes no third-party requests, and an image
+from another address would be fetched by every reader's browser, telling that site who reads what.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import posixpath
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from .diagnostics import Diagnostic, Pos, quote
+from .diagnostics import Diagnostic, quote
+from .locate import Locator
 from .model import Tree
+from .published import FILE, FOLDER, LEFT_OUT, OUTSIDE, Published
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -26,17 +31,30 @@ class _Targets(HTMLParser):
         self.found: list[tuple[str, str]] = []  # (kind, target)
 
     def handle_starttag(self, tag, attrs):
-        wanted = {"a": "href", "img": "src"}.get(tag)
         for name, value in attrs:
-            if name == wanted and value is not None:
-                self.found.append(("image" if tag == "img" else "link", value))
+            if value is None:
+                continue
+            if tag == "a" and name == "href":
+                self.found.append(("link", value))
+            elif tag == "img" and name == "src":
+                self.found.append(("image", value))
+            elif tag == "img" and name == "srcset":  # "a.png 1x, b.png 2x": the sanitiser drops it today
+                self.found += [("image", c.split()[0]) for c in value.split(",") if c.strip()]
+
+
+# The Markdown extensions the site renders tree text with: MkDocs' built-in ones and mkdocs.yml's, but
+# toc (tree text is in no page outline). With plain Markdown, attr_list's {src="https://..."} on an
+# image, or a link in an admonition or a <div markdown>, would be published without being seen.
+# tests/test_links.py keeps this list equal to the site's.
+SITE_EXTENSIONS = ("tables", "fenced_code", "admonition", "attr_list", "md_in_html", "pymdownx.superfences")
 
 
 @functools.cache
 def _markdown():
     import markdown  # here, not at the top: most checks never need it
 
-    return markdown.Markdown()  # made once: setting up a Markdown instance costs more than a short text
+    # Made once: setting up a Markdown instance costs more than converting a short text.
+    return markdown.Markdown(extensions=list(SITE_EXTENSIONS))
 
 
 def targets(text: str) -> list[tuple[str, str]]:
@@ -46,26 +64,40 @@ def targets(text: str) -> list[tuple[str, str]]:
     return parser.found
 
 
-def check_links(tree: Tree, docs: Path | None) -> list[Diagnostic]:
-    """Report unsafe addresses, relative paths, paths leaving docs/ and files that do not exist."""
+def check_links(tree: Tree, site: Published | None, source: str) -> list[Diagnostic]:
+    """Report unsafe addresses, relative paths, paths leaving docs/ and files the site does not publish.
+
+    ``source`` is the text of the tree's file: each problem is placed where its address is written.
+    """
     fields = [(q.help, q.help_pos) for q in tree.questions.values() if q.help]
     fields += [(o.body, o.body_pos) for o in tree.outcomes.values()]
-    source: list[str] | None = None
+    locator: Locator | None = None
     problems = []
     for text, pos in fields:
         if "[" not in text and "<" not in text:  # no link, image, reference or HTML: nothing to read
             continue
-        for kind, target in targets(text):
-            for message, hint, code in _problems(kind, target, docs):
-                if source is None:
-                    source = _read_lines(tree.path)
-                problems.append(Diagnostic(tree.path, _find(source, target, pos), code, message, hint))
+        found = [(target, problem) for kind, target in targets(text) for problem in _problems(kind, target, site)]
+        if not found:
+            continue
+        locator = locator or Locator(source)
+        field = locator.field(pos)
+        problems += [Diagnostic(tree.path, field.find(target), code, message, hint)
+                     for target, (message, hint, code) in found]
     return problems
 
 
-def _problems(kind: str, target: str, docs: Path | None) -> Iterator[tuple[str, str, str]]:
-    parts = urlsplit(target.replace("\\", "/"))
+def _problems(kind: str, target: str, site: Published | None) -> Iterator[tuple[str, str, str]]:
+    parts = urlsplit(target.replace("\\", "/"))  # browsers read a backslash as a slash
     shown = quote(target)
+    if kind == "image" and (parts.scheme or parts.netloc):
+        name = posixpath.basename(parts.path) or "x.png"
+        hint = f"put the image under docs/, for example as docs/images/{name}, and write it as /images/{name}"
+        if parts.netloc or parts.scheme.lower() in ("http", "https"):
+            yield (f"the image {shown} is on another site: every reader's browser would fetch it from there", hint,
+                   "DT032")
+        else:
+            yield f"the image {shown} uses a {parts.scheme}: address, which is not allowed", hint, "DT027"
+        return
     if parts.scheme:
         if parts.scheme.lower() not in SAFE_SCHEMES:
             yield (f"the {kind} {shown} uses a {parts.scheme}: address, which is not allowed",
@@ -85,10 +117,35 @@ def _problems(kind: str, target: str, docs: Path | None) -> Iterator[tuple[str, 
         yield (f"the {kind} {shown} leads out of the docs folder",
                "link only to files in docs/; remove the ../ parts", "DT026")
         return
-    inside = posixpath.normpath(path)
-    if docs is not None and kind == "image" and not (docs / inside.lstrip("/")).is_file():
+    if site is not None:
+        yield from _not_published(kind, shown, posixpath.normpath(path), site)
+
+
+def _not_published(kind: str, shown: str, path: str, site: Published) -> Iterator[tuple[str, str, str]]:
+    """Report a path in docs/ that names no published file: as MkDocs would, but at the tree's line."""
+    found = site.find(path)
+    if found == FILE:
+        return
+    if found == OUTSIDE:
+        yield (f"the {kind} {shown} leads out of the docs folder through a symbolic link",
+               f"put the file itself at docs{path}, not a link to a file elsewhere", "DT026")
+    elif found == LEFT_OUT:
+        yield (f"the {kind} {shown} names a file that the site does not publish",
+               f"files in docs/{site.trees_folder}/, hidden files and docs/templates/ are left out of the site: "
+               + ("put the image in docs/images/" if kind == "image" else "link to a page that is published"),
+               "DT028" if kind == "image" else "DT029")
+    elif kind == "image":
         yield (f"the image {shown} does not exist in the docs folder",
-               f"put the file at docs{inside}, or correct the path", "DT028")
+               f"put the file at docs{path}, or correct the path", "DT028")
+    elif found == FOLDER:
+        index = path.rstrip("/") + "/index.md"
+        yield (f"the link {shown} points to a folder, not a page",
+               f"link to the page file itself, for example {index}" if site.find(index) == FILE
+               else "link to a page file in it, whose name ends in .md", "DT029")
+    else:
+        guess = difflib.get_close_matches(path, site.pages(), n=1, cutoff=0.6)
+        yield (f"the link {shown} points to a page that does not exist in the docs folder",
+               f"did you mean {guess[0]}?" if guess else f"create docs{path}, or correct the path", "DT029")
 
 
 def _escapes(path: str) -> bool:
@@ -102,19 +159,3 @@ def _escapes(path: str) -> bool:
         elif part not in ("", "."):
             depth += 1
     return False
-
-
-def _read_lines(path: str) -> list[str]:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except OSError:
-        return []
-
-
-def _find(lines: list[str], target: str, start: Pos) -> Pos:
-    """Return where ``target`` is written, searching from the field's first line."""
-    for index in range(max(start.line - 1, 0), len(lines)):
-        col = lines[index].find(target)
-        if col >= 0:
-            return Pos(index + 1, col + 1)
-    return start

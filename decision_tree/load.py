@@ -7,7 +7,6 @@ that can happen: a scalar is the characters the author typed, and everything els
 
 from __future__ import annotations
 
-import bisect
 import re
 from pathlib import Path
 from typing import NamedTuple, Union
@@ -15,7 +14,9 @@ from typing import NamedTuple, Union
 import yaml
 from yaml import events
 
+from . import source
 from .diagnostics import Diagnostic, Pos, quote
+from .source import Lines
 
 _Parser = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader  # libyaml when present: ~10x faster
 
@@ -44,11 +45,11 @@ class Sequence(NamedTuple):
 # Nodes are named tuples, not dataclasses: a 10,000-node tree has about 150,000 of them.
 Node = Union[Scalar, Mapping, Sequence]
 
-_BOM = b"\xef\xbb\xbf"
 # C0 and C1 controls other than tab, line feed and carriage return; noncharacters; lone surrogates;
 # and the Unicode line separators, which YAML counts as line breaks but editors do not.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# At the start of a line: after LF (which ^ knows), or after a lone CR (which it does not).
+_TAB_INDENT = re.compile(r"(?:^|(?<=\r))[ ]*\t", re.MULTILINE)
 
 # What PyYAML (pure or libyaml) says -> one plain sentence and a hint. First match wins.
 _SYNTAX = [
@@ -85,27 +86,18 @@ _SYNTAX = [
 def load(path: Path, display: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
     """Read one tree file; return its top node, or None and the reasons it could not be read."""
     name = display or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Diagnostic(name, Pos(1, 1), "DT001", f"the file cannot be read ({error.strerror})")]
-    return load_bytes(data, name)
+    text, problems = source.read(path, name)
+    return (None, problems) if text is None else parse(text, name)
 
 
 def load_bytes(data: bytes, name: str) -> tuple[Node | None, list[Diagnostic]]:
     """Parse bytes of a tree file into nodes; ``name`` is the path shown in diagnostics."""
-    if data.startswith(_BOM):
-        data = data[len(_BOM):]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        col = len(data[line_start:error.start].decode("utf-8", "replace")) + 1
-        return None, [Diagnostic(
-            name, Pos(line, col), "DT001",
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02X} here)",
-            "save the file with the UTF-8 encoding in your editor")]
+    text, problems = source.decode(data, name)
+    return (None, problems) if text is None else parse(text, name)
+
+
+def parse(text: str, name: str) -> tuple[Node | None, list[Diagnostic]]:
+    """Parse the text of a tree file into nodes."""
     problems = _scan_characters(text, name)
     if problems:
         return None, problems
@@ -114,12 +106,7 @@ def load_bytes(data: bytes, name: str) -> tuple[Node | None, list[Diagnostic]]:
 
 def _scan_characters(text: str, name: str) -> list[Diagnostic]:
     """Report tabs in indentation and invisible control characters, before YAML sees them."""
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def pos(offset: int) -> Pos:
-        index = bisect.bisect_right(starts, offset) - 1
-        return Pos(index + 1, offset - starts[index] + 1)
-
+    pos = Lines(text).pos
     found = [
         Diagnostic(name, pos(m.end() - 1), "DT003", "a tab is used for indentation",
                    "indent with spaces only; most editors can convert tabs to spaces")
@@ -257,15 +244,34 @@ class _Builder:
 
     def _end(self) -> Pos:
         """Return the position after the last character: libyaml may report a line past the end."""
-        lines = self.text.split("\n")
-        return Pos(len(lines), len(lines[-1]) + 1)
+        return Lines(self.text).end()
 
     def _char_at(self, mark) -> str:
         if mark is None:
             return "?"
-        lines = self.text.splitlines()
-        line = lines[mark.line] if mark.line < len(lines) else ""
-        return line[mark.column] if mark.column < len(line) else "?"
+        lines = Lines(self.text)
+        pos = Pos(mark.line + 1, mark.column + 1)
+        offset = lines.offset(pos)
+        char = self.text[offset:offset + 1]
+        return char if char and lines.pos(offset) == pos and char not in "\r\n" else "?"
+
+
+def scalar_extents(text: str) -> dict[Pos, tuple[Pos, str]]:
+    """Return, for each scalar of a file that loads, where it ends and its style (``|``, ``"`` ...).
+
+    Scalars carry only their start, to stay small; a check that must find text inside one parses
+    the file again for this, which happens only when it has a problem to report.
+    """
+    found: dict[Pos, tuple[Pos, str]] = {}
+    parser = _Parser(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, events.ScalarEvent):
+                end = event.end_mark
+                found[_pos(event)] = (Pos(end.line + 1, end.column + 1), event.style or "")
+    except yaml.YAMLError:  # only files that loaded are asked about: nothing to add
+        pass
+    return found
 
 
 def _pos(event) -> Pos:

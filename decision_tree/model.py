@@ -14,7 +14,7 @@ from typing import Mapping
 
 from .diagnostics import Pos
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # for the JSON Schema, where $ is the end of the text
 _ID = re.compile(ID_PATTERN)
 _NOT_ID_CHARS = re.compile(r"[^a-z0-9]+")
 
@@ -23,7 +23,7 @@ _NOWHERE = Pos(0, 0)
 
 def is_id(text: str) -> bool:
     """Tell whether ``text`` is a valid id: lowercase letters, digits and single hyphens."""
-    return bool(_ID.match(text))
+    return _ID.fullmatch(text) is not None  # in Python, $ also matches before a final "\n"
 
 
 def slug(text: str) -> str:

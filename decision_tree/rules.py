@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from .diagnostics import Diagnostic, Pos, quote
+from .diagnostics import Diagnostic, Pos, quote, quote_id, visible
 from .model import Tree
 from .shape import did_you_mean
 
@@ -20,7 +20,7 @@ def _near(tree: Tree, word: str, choices: Iterable[str], extra: str = "") -> str
         return extra or None
     line = tree.node_pos(guess).line
     where = f" (line {line})" if line else ""
-    return f"did you mean {quote(guess)}{where}?" + (f" {extra}" if extra else "")
+    return f"did you mean {quote_id(guess)}{where}?" + (f" {extra}" if extra else "")
 
 
 def unique_ids(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
@@ -32,12 +32,12 @@ def unique_ids(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
         if oid in tree.questions:
             first = tree.questions[oid].pos.line
             yield Diagnostic(tree.path, outcome.pos, "DT015",
-                             f"{quote(oid)} names both a question (line {first}) and this outcome",
+                             f"{quote_id(oid)} names both a question (line {first}) and this outcome",
                              "rename one of them, and the answers that lead to it")
     for alias, pos in tree.alias_key_pos.items():
         if alias in tree.questions or alias in tree.outcomes:
             yield Diagnostic(tree.path, pos, "DT015",
-                             f"the alias {quote(alias)} has the same id as a current question or outcome "
+                             f"the alias {quote_id(alias)} has the same id as a current question or outcome "
                              f"(line {tree.node_pos(alias).line})",
                              "an alias is for an id that no longer exists: remove the alias")
 
@@ -47,7 +47,7 @@ def distinct_answers(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
     for question in tree.questions.values():
         if len(question.answers) == 1:
             yield Diagnostic(tree.path, question.answers[0].pos, "DT016",
-                             f"question {quote(question.id)} has only one answer",
+                             f"question {quote_id(question.id)} has only one answer",
                              "a question needs two or more answers; if there is no choice, leave the question out")
         seen_labels: dict[str, int] = {}
         seen_keys: dict[str, int] = {}
@@ -56,14 +56,14 @@ def distinct_answers(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
                 continue
             if answer.label in seen_labels:
                 yield Diagnostic(tree.path, answer.pos, "DT017",
-                                 f"question {quote(question.id)} has two answers labelled {quote(answer.label)}, "
+                                 f"question {quote_id(question.id)} has two answers labelled {quote(answer.label)}, "
                                  f"on lines {seen_labels[answer.label]} and {answer.pos.line}",
                                  "give every answer of a question its own label")
                 continue
             seen_labels[answer.label] = answer.pos.line
             if answer.next and (not answer.key or answer.key in seen_keys):
                 yield Diagnostic(tree.path, answer.pos, "DT019",
-                                 f"answer {quote(answer.label)} of question {quote(question.id)} cannot be told "
+                                 f"answer {quote(answer.label)} of question {quote_id(question.id)} cannot be told "
                                  "apart from another answer in a link",
                                  "answers that go to the same place are named by their labels in links: "
                                  "make the labels differ in letters or digits, not only punctuation")
@@ -76,11 +76,11 @@ def start_is_question(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
         return
     if tree.start in tree.outcomes:
         yield Diagnostic(tree.path, tree.start_pos, "DT020",
-                         f"start is {quote(tree.start)}, which is an outcome, not a question",
+                         f"start is {quote_id(tree.start)}, which is an outcome, not a question",
                          "start must name the first question")
         return
     yield Diagnostic(tree.path, tree.start_pos, "DT020",
-                     f"start is {quote(tree.start)}, which is not a question of this tree",
+                     f"start is {quote_id(tree.start)}, which is not a question of this tree",
                      _near(tree, tree.start, tree.questions))
 
 
@@ -94,8 +94,8 @@ def next_exists(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
             renamed = tree.aliases.get(answer.next)
             yield Diagnostic(
                 tree.path, answer.next_pos, "DT021",
-                f"answer {quote(answer.label)} goes to {quote(answer.next)}, which is not in this tree",
-                f"{quote(answer.next)} was renamed: use {quote(renamed)}" if renamed
+                f"answer {quote(answer.label)} goes to {quote_id(answer.next)}, which is not in this tree",
+                f"{quote_id(answer.next)} was renamed: use {quote_id(renamed)}" if renamed
                 else _near(tree, answer.next, targets))
 
 
@@ -107,13 +107,13 @@ def continue_with_exists(tree: Tree, trees: frozenset) -> Iterator[Diagnostic]:
             continue
         if target == tree.id:
             yield Diagnostic(tree.path, outcome.continue_pos, "DT024",
-                             f"outcome {quote(outcome.id)} hands over to its own tree",
+                             f"outcome {quote_id(outcome.id)} hands over to its own tree",
                              "continue_with names a different tree; to start again the player has a button")
         elif target not in trees:
             guess = did_you_mean(target, trees)
             yield Diagnostic(tree.path, outcome.continue_pos, "DT022",
-                             f"outcome {quote(outcome.id)} continues with {quote(target)}, which is not a tree",
-                             f"did you mean {quote(guess)}?" if guess
+                             f"outcome {quote_id(outcome.id)} continues with {quote_id(target)}, which is not a tree",
+                             f"did you mean {quote_id(guess)}?" if guess
                              else "continue_with takes a tree's file name without .yml")
 
 
@@ -127,12 +127,12 @@ def aliases_point_at_current_ids(tree: Tree, _trees: frozenset) -> Iterator[Diag
         if target in tree.aliases:
             final = tree.resolve(target)
             yield Diagnostic(tree.path, pos, "DT023",
-                             f"the alias {quote(alias)} points at {quote(target)}, which is itself an alias",
-                             f"point it straight at {quote(final)}" if final
+                             f"the alias {quote_id(alias)} points at {quote_id(target)}, which is itself an alias",
+                             f"point it straight at {quote_id(final)}" if final
                              else "point it at a current question or outcome")
         else:
             yield Diagnostic(tree.path, pos, "DT023",
-                             f"the alias {quote(alias)} points at {quote(target)}, which is not in this tree",
+                             f"the alias {quote_id(alias)} points at {quote_id(target)}, which is not in this tree",
                              _near(tree, target, targets))
 
 
@@ -150,7 +150,7 @@ def everything_reachable(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
         for node_id, node in nodes.items():
             if node_id not in seen:
                 yield Diagnostic(tree.path, node.pos, "DT030",
-                                 f"the {kind} {quote(node_id)} cannot be reached from the start",
+                                 f"the {kind} {quote_id(node_id)} cannot be reached from the start",
                                  "no answer leads here: point an answer's next at it, or remove it")
 
 
@@ -181,7 +181,7 @@ def no_loops(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
             if target in on_path:
                 loop = path[on_path[target]:] + [target]
                 yield Diagnostic(tree.path, answer.next_pos, "DT031",
-                                 f"answer {quote(answer.label)} loops back: {' → '.join(loop)}",
+                                 f"answer {quote(answer.label)} loops back: {' → '.join(map(visible, loop))}",
                                  "every path must end at an outcome: point one of these answers "
                                  "at an outcome or a later question")
             elif target in tree.questions and target not in done:

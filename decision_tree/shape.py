@@ -11,7 +11,7 @@ import difflib
 from typing import Callable, Iterable
 
 from . import schema
-from .diagnostics import Diagnostic, Pos, quote
+from .diagnostics import Diagnostic, Pos, quote, quote_id
 from .load import Mapping, Node, Scalar, Sequence
 from .model import Answer, Outcome, Question, Tree, answer_keys, is_id, slug
 
@@ -88,9 +88,20 @@ class _Reader:
             self.problem(value.pos, "DT018", f"the {quote(name)} of {owner()} must be one line",
                          'join the lines into one; longer text belongs in "help" or "body"')
 
+    def not_an_id(self, node: Scalar, message: str) -> None:
+        """Report text where an id belongs, suggesting the id it was probably meant to be."""
+        suggestion = slug(node.text)
+        self.problem(node.pos, "DT014", message, "ids use lowercase letters, digits and single hyphens"
+                     + (f": did you mean {quote(suggestion)}?" if suggestion else ""))
+
     def text(self, fields: dict[str, Node], name: str) -> str | None:
         node = fields.get(name)
         return node.text.strip() if isinstance(node, Scalar) else None
+
+    def ref(self, fields: dict[str, Node], name: str) -> str | None:
+        """Return an id as typed: a quoted "done\n" must not pass for done."""
+        node = fields.get(name)
+        return node.text if isinstance(node, Scalar) else None
 
     def ids(self, node: Node | None, what: str) -> list[tuple[Scalar, Node]]:
         """Return the (key, value) pairs of an id mapping, reporting keys that are not ids."""
@@ -98,10 +109,7 @@ class _Reader:
             return []
         for key, _ in node.entries.values():
             if not is_id(key.text):
-                suggestion = slug(key.text)
-                self.problem(key.pos, "DT014", f"{quote(key.text)} is not a valid {what} id",
-                             "ids use lowercase letters, digits and single hyphens"
-                             + (f": did you mean {quote(suggestion)}?" if suggestion else ""))
+                self.not_an_id(key, f"{quote_id(key.text)} is not a valid {what} id")
         return list(node.entries.values())
 
 
@@ -110,7 +118,7 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
     r = _Reader(path)
     origin = Pos(1, 1)
     if not is_id(tree_id):
-        r.problem(origin, "DT014", f"the file name {quote(tree_id)} cannot be used as a tree id",
+        r.problem(origin, "DT014", f"the file name {quote_id(tree_id)} cannot be used as a tree id",
                   "rename the file using lowercase letters, digits and single hyphens"
                   + (f", for example {slug(tree_id)}.yml" if slug(tree_id) else ""))
     top_fields = r.fields(top, schema.TREE, lambda: "the tree", origin)
@@ -121,19 +129,20 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
     alias_key_pos: dict[str, Pos] = {}
     for key, value in r.ids(top_fields.get("aliases"), "alias"):
         if _is_blank(value):
-            r.problem(key.pos, "DT012", f"the alias {quote(key.text)} is blank", "write the current id after the colon")
+            r.problem(key.pos, "DT012", f"the alias {quote_id(key.text)} is blank",
+                      "write the current id after the colon")
         elif not isinstance(value, Scalar):
-            r.problem(value.pos, "DT013", f"the alias {quote(key.text)} must be an id, not {_describe(value)}",
+            r.problem(value.pos, "DT013", f"the alias {quote_id(key.text)} must be an id, not {_describe(value)}",
                       "write the current id after the colon")
         else:
-            aliases[key.text] = value.text.strip()
+            aliases[key.text] = value.text  # as typed, like every id: "hire-now\n" names nothing
             alias_pos[key.text] = value.pos
             alias_key_pos[key.text] = key.pos
     start = top_fields.get("start")
     tree = Tree(
         id=tree_id, path=path,
         title=r.text(top_fields, "title") or "", summary=r.text(top_fields, "summary"),
-        start=r.text(top_fields, "start") or "", start_pos=start.pos if start else origin,
+        start=r.ref(top_fields, "start") or "", start_pos=start.pos if start else origin,
         questions=questions, outcomes=outcomes, aliases=aliases, alias_pos=alias_pos, alias_key_pos=alias_key_pos,
     )
     return tree, r.problems
@@ -141,7 +150,7 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
 
 def _question(r: _Reader, key: Scalar, node: Node) -> Question:
     def what() -> str:
-        return f"question {quote(key.text)}"
+        return f"question {quote_id(key.text)}"
 
     fields = r.fields(node, schema.QUESTION, what, key.pos)
     answers_node = fields.get("answers")
@@ -151,7 +160,7 @@ def _question(r: _Reader, key: Scalar, node: Node) -> Question:
             found = r.fields(item, schema.ANSWER, lambda item=item, index=index: f"{_answer_name(item, index)} of {what()}",
                              item.pos)
             nxt = found.get("next")
-            pairs.append((r.text(found, "label") or "", r.text(found, "next") or "", item.pos,
+            pairs.append((r.text(found, "label") or "", r.ref(found, "next") or "", item.pos,
                           nxt.pos if nxt else item.pos))
     keys = answer_keys([(label, nxt) for label, nxt, _, _ in pairs])
     answers = tuple(Answer(label, nxt, k, pos, next_pos) for (label, nxt, pos, next_pos), k in zip(pairs, keys))
@@ -168,10 +177,10 @@ def _answer_name(item: Node, index: int) -> str:
 
 
 def _outcome(r: _Reader, key: Scalar, node: Node) -> Outcome:
-    fields = r.fields(node, schema.OUTCOME, lambda: f"outcome {quote(key.text)}", key.pos)
+    fields = r.fields(node, schema.OUTCOME, lambda: f"outcome {quote_id(key.text)}", key.pos)
     cont = fields.get("continue_with")
     return Outcome(id=key.text, title=r.text(fields, "title") or "", body=_block(fields.get("body")),
-                   summary=r.text(fields, "summary"), continue_with=r.text(fields, "continue_with"),
+                   summary=r.text(fields, "summary"), continue_with=r.ref(fields, "continue_with"),
                    pos=key.pos, continue_pos=cont.pos if cont else key.pos,
                    body_pos=fields["body"].pos if "body" in fields else key.pos)
 

@@ -6,16 +6,17 @@ file name is itself a valid tree id and adds no problem of its own).
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
 import decision_tree
-from decision_tree.check import check_files
+from decision_tree.check import check_directory, check_files
 from decision_tree.diagnostics import CODES
 
-from .support import BROKEN, diagnose
+from .support import BROKEN, diagnose, pinned
 
 KNOWN_FIELDS = {
     "tree": "a tree has: title, summary, start, questions, outcomes, aliases",
@@ -58,6 +59,60 @@ def test_dt001_bytes_that_are_not_utf8():
     assert diagnose(broken("dt001-not-utf8")) == [
         (1, 11, "DT001", "the file is not UTF-8 text (byte 0xE9 here)",
          "save the file with the UTF-8 encoding in your editor")]
+
+
+def test_dt001_a_file_saved_as_utf16_is_one_problem():
+    assert diagnose(broken("dt001-utf16")) == [
+        (1, 1, "DT001", "the file is not UTF-8 text: it is saved as UTF-16",
+         "save the file with the UTF-8 encoding in your editor")]
+
+
+LINK = ("this tree file is a symbolic link, so what it points to is not read",
+        "replace the link with the tree file itself; trees are read only from files of their own")
+
+
+def test_dt009_a_tree_file_that_is_a_symbolic_link_is_not_read():
+    assert broken("dt009-symlink").is_symlink()
+    assert diagnose(broken("dt009-symlink")) == [(1, 1, "DT009", *LINK)]
+
+
+SECRET = "title: the secret is 42\nstart: [unclosed\n"
+
+
+@pytest.mark.parametrize("target", ["secret.txt", "secret-folder", "secret-folder/secret.yml", "missing"])
+def test_dt009_a_link_is_refused_without_reading_what_it_points_to(tmp_path, target):
+    (tmp_path / "secret-folder").mkdir()
+    for where in (tmp_path / "secret.txt", tmp_path / "secret-folder" / "secret.yml"):
+        where.write_text(SECRET, encoding="utf-8")
+    trees = tmp_path / "docs" / "trees"
+    trees.mkdir(parents=True)
+    (trees / "linked.yml").symlink_to(tmp_path / target)
+    result = check_directory(trees)
+    assert [(d.path.endswith("linked.yml"), *pinned(d)) for d in result.diagnostics] == [(True, 1, 1, "DT009", *LINK)]
+    assert result.trees == {}
+
+
+def test_dt009_a_folder_or_a_pipe_named_like_a_tree_is_refused_and_never_waited_on(tmp_path):
+    (tmp_path / "folder.yml").mkdir()
+    os.mkfifo(tmp_path / "pipe.yml")  # reading a pipe would wait for a writer for ever
+    found = {Path(d.path).name: pinned(d) for d in check_directory(tmp_path).diagnostics}
+    assert found == {
+        "folder.yml": (1, 1, "DT009", "this is a folder, not a tree file",
+                       "rename the folder so that its name does not end in .yml, or move it out of this folder"),
+        "pipe.yml": (1, 1, "DT009", "this is not an ordinary file (it is a pipe, socket or device), so it is not read",
+                     "a tree file is a plain text file: replace this with one"),
+    }
+
+
+def test_dt009_a_folder_of_trees_that_is_a_symbolic_link_is_not_read(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "t.yml").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "trees").symlink_to(tmp_path / "elsewhere")
+    result = check_directory(tmp_path / "docs" / "trees")
+    assert [(Path(d.path).name, *pinned(d)) for d in result.diagnostics] == [
+        ("trees", 1, 1, "DT009", "this folder of trees is a symbolic link to another folder, so its trees are not read",
+         "keep the tree files in a real folder, not a link to one")]
 
 
 def test_dt003_tab_indentation():
@@ -246,6 +301,84 @@ def test_dt023_alias_to_another_alias():
     assert diagnose(broken("dt023-alias-to-alias")) == [
         (16, 13, "DT023", 'the alias "finished" points at "complete", which is itself an alias',
          'point it straight at "done"')]
+
+
+# --- an id is the id exactly as typed: a quoted "done\n" is not done ---------------------------------
+
+IDS = """\
+title: Ids
+start: first
+questions:
+  first:
+    text: First?
+    answers:
+      - label: 'Yes'
+        next: done
+      - label: 'No'
+        next: other
+outcomes:
+  done:
+    title: Done
+    body: All done.
+    continue_with: sibling
+  other:
+    title: Other
+    body: Other.
+aliases:
+  old: done
+"""
+ID_HINT = 'ids use lowercase letters, digits and single hyphens: did you mean "{}"?'
+
+
+@pytest.mark.parametrize("edit, expected", [
+    pytest.param(("  first:", '  "first\\n":'), [
+        (2, 8, "DT020", 'start is "first", which is not a question of this tree', 'did you mean "first\\n" (line 4)?'),
+        (4, 3, "DT014", '"first\\n" is not a valid question id', ID_HINT.format("first"))], id="question-id"),
+    pytest.param(("  done:", '  "done\\n":'), [
+        (8, 15, "DT021", 'answer "Yes" goes to "done", which is not in this tree', 'did you mean "done\\n" (line 12)?'),
+        (12, 3, "DT014", '"done\\n" is not a valid outcome id', ID_HINT.format("done")),
+        (20, 8, "DT023", 'the alias "old" points at "done", which is not in this tree',
+         'did you mean "done\\n" (line 12)?')], id="outcome-id"),
+    pytest.param(("  old: done", '  "old\\n": done'), [
+        (20, 3, "DT014", '"old\\n" is not a valid alias id', ID_HINT.format("old"))], id="alias-key"),
+    pytest.param(("  old: done", '  old: "done\\n"'), [
+        (20, 8, "DT023", 'the alias "old" points at "done\\n", which is not in this tree',
+         'did you mean "done" (line 12)?')], id="alias-value"),
+    pytest.param(("start: first", 'start: "first\\n"'), [
+        (2, 8, "DT020", 'start is "first\\n", which is not a question of this tree', 'did you mean "first" (line 4)?')],
+        id="start"),
+    pytest.param(("next: done", 'next: "done\\n"'), [
+        (8, 15, "DT021", 'answer "Yes" goes to "done\\n", which is not in this tree',
+         'did you mean "done" (line 12)?')],
+        id="next"),
+    pytest.param(("continue_with: sibling", 'continue_with: "sibling\\n"'), [
+        (15, 20, "DT022", 'outcome "done" continues with "sibling\\n", which is not a tree',
+         'did you mean "sibling"?')],
+        id="continue_with"),
+    pytest.param(("next: done", "next: |\n          done"), [
+        (8, 15, "DT021", 'answer "Yes" goes to "done\\n", which is not in this tree',
+         'did you mean "done" (line 13)?')],
+        id="next-as-a-block"),
+    pytest.param(("start: first", 'start: " first"'), [
+        (2, 8, "DT020", 'start is " first", which is not a question of this tree', 'did you mean "first" (line 4)?')],
+        id="start-with-a-space"),
+])
+def test_an_id_with_a_trailing_newline_names_nothing(write_tree, edit, expected):
+    write_tree(IDS.replace("    continue_with: sibling\n", ""), "sibling.yml")
+    assert check_files([write_tree(IDS, "ids.yml")]).ok
+    changed = IDS.replace(*edit, 1)
+    assert changed != IDS
+    assert diagnose(write_tree(changed, "ids.yml")) == expected
+
+
+def test_a_file_name_with_a_trailing_newline_is_not_a_tree_id(write_tree):
+    path = write_tree(IDS.replace("    continue_with: sibling\n", ""), "ids\n.yml")
+    found = check_files([path]).diagnostics
+    assert [pinned(d) for d in found] == [
+        (1, 1, "DT014", 'the file name "ids\\n" cannot be used as a tree id',
+         "rename the file using lowercase letters, digits and single hyphens, for example ids.yml")]
+    assert found[0].format().splitlines()[0].endswith("ids\\n.yml:1:1: error DT014: "
+                                                      'the file name "ids\\n" cannot be used as a tree id')
 
 
 # --- the graph -------------------------------------------------------------------------------------

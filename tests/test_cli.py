@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 
+from decision_tree.__main__ import main
 from decision_tree.diagnostics import Diagnostic, Pos
 
-from .support import BROKEN, ROOT, TREES, run_cli, shipped_trees
+from .support import BROKEN, ROOT, TREES, copy_project, run_cli, shipped_trees
 
 
 def test_check_without_arguments_checks_the_shipped_trees():
@@ -62,6 +63,21 @@ def test_paths_prints_the_committed_manifest():
 def test_paths_accepts_a_file_path():
     done = run_cli("paths", "docs/trees/need-mlops.yml")
     assert done.stdout == (TREES / "need-mlops.paths").read_text(encoding="utf-8")
+
+
+def test_paths_update_never_writes_through_a_symbolic_link(tmp_path, monkeypatch, capsys):
+    copy_project(tmp_path)
+    (tmp_path / "docs" / "trees" / "archetype.paths").unlink()
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / "docs" / "trees" / "archetype.paths").symlink_to(victim)
+    monkeypatch.chdir(tmp_path)
+    assert main(["paths", "--update"]) == 1
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert capsys.readouterr().err == ("error: docs/trees/archetype.paths is not an ordinary file (a symbolic link?): "
+                                       "replace it with the file itself\n")
+    assert (tmp_path / "docs" / "trees" / "faq.paths").read_text(encoding="utf-8") == \
+        (TREES / "faq.paths").read_text(encoding="utf-8")  # the other manifests are still kept up to date
 
 
 def test_paths_without_a_tree_exits_2():

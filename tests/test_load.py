@@ -207,6 +207,67 @@ def test_bytes_that_are_not_utf8_are_reported_with_their_position(data, line, co
                                "save the file with the UTF-8 encoding in your editor")]
 
 
+SAVE_AS_UTF8 = "save the file with the UTF-8 encoding in your editor"
+NOT_TEXT_HINT = "a tree file is plain text saved as UTF-8: check that this is the file you meant"
+WIDE_TREE = "title: Café\nstart: first\nquestions:\n  first:\n    text: Ready?\n" * 20
+
+
+@pytest.mark.parametrize("codec, kind", [
+    ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),  # "utf-16" writes a BOM
+    ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"),
+])
+def test_utf16_and_utf32_are_one_problem_at_the_start(codec, kind):
+    assert problems(WIDE_TREE.encode(codec)) == [
+        (1, 1, "DT001", f"the file is not UTF-8 text: it is saved as {kind}", SAVE_AS_UTF8)]
+    # Text mostly outside ASCII has few 0 bytes in UTF-16, and is recognised all the same.
+    cjk = "title: 你需要现在就招聘机器学习运维工程师吗\nsummary: 这是一个很长的摘要用来测试编码检测是否可靠\n" * 20
+    assert problems(cjk.encode(codec)) == [
+        (1, 1, "DT001", f"the file is not UTF-8 text: it is saved as {kind}", SAVE_AS_UTF8)]
+
+
+@pytest.mark.parametrize("data, what", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "a PNG image"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+    (bytes(range(128)) * 4, "binary data"),          # valid UTF-8, but control characters throughout
+    (b"\x00" * 64 + b"title: x\n", "binary data"),  # mostly zero bytes
+])
+def test_a_binary_file_is_one_problem(data, what):
+    assert problems(data) == [(1, 1, "DT001", f"the file is not text: it is {what}", NOT_TEXT_HINT)]
+
+
+LINE_ENDINGS = pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+
+
+@LINE_ENDINGS
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x85", "\u2028"])
+def test_control_characters_are_placed_on_their_line_whatever_the_line_endings(newline, char):
+    text = f"title: ok{newline}summary: fine{newline}start: a{char}b{newline}"
+    assert [p[:3] for p in problems(text)] == [(3, 9, "DT002")]
+
+
+@LINE_ENDINGS
+def test_tabs_are_found_at_the_start_of_every_kind_of_line(newline):
+    assert [p[:3] for p in problems(f"questions:{newline}\tfirst:{newline}  \t  text: x{newline}")] == [
+        (2, 1, "DT003"), (3, 3, "DT003")]
+
+
+@LINE_ENDINGS
+def test_a_byte_that_is_not_utf8_is_placed_on_its_line_whatever_the_line_endings(newline):
+    data = f"title: ok{newline}summary: caf".encode() + b"\xe9" + newline.encode()
+    assert problems(data) == [(2, 13, "DT001", "the file is not UTF-8 text (byte 0xE9 here)", SAVE_AS_UTF8)]
+
+
+@LINE_ENDINGS
+def test_syntax_errors_are_placed_on_their_line_whatever_the_line_endings(newline):
+    assert [p[:3] for p in problems(f"title: ok{newline}summary: Cost: high{newline}")] == [(2, 14, "DT004")]
+    assert [p[:3] for p in problems(f"title: ok{newline}start")] == [(2, 6, "DT004")]
+
+
+@pytest.mark.parametrize("text", ["title: 'ok'\x00\n", "a: \x00\nb: \x07\n"])
+def test_a_stray_nul_in_text_is_still_a_character_problem(text):
+    assert {p[2] for p in problems(text)} == {"DT002"}
+
+
 def test_a_missing_file_is_reported(tmp_path):
     top, found = load(tmp_path / "gone.yml", "gone.yml")
     assert top is None

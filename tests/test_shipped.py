@@ -102,9 +102,14 @@ def violations(value, rule: dict, root: dict, where: str = "tree") -> list[str]:
         if len(value) < rule.get("minItems", 0):
             found.append(f"{where} has fewer than {rule['minItems']} items")
         found += [v for i, item in enumerate(value) for v in violations(item, rule["items"], root, f"{where}[{i}]")]
-    if isinstance(value, str) and "pattern" in rule and not re.search(rule["pattern"], value):
+    if isinstance(value, str) and "pattern" in rule and not re.search(ecma(rule["pattern"]), value):
         found.append(f"{where} does not match {rule['pattern']}")
     return found
+
+
+def ecma(pattern: str) -> str:
+    """Return a JSON Schema pattern for Python's re: there, $ also matches before a final newline."""
+    return re.sub(r"(?<!\\)\$$", r"\\Z", pattern)
 
 
 def leaves(value):
@@ -128,10 +133,12 @@ def test_tree_is_valid_against_the_json_schema(path):
 
 
 def test_the_small_validator_finds_what_the_schema_forbids():
-    tree = {"title": "T", "start": "Bad_Id", "questions": {"q": {"text": "Q?", "answers": [{"label": "A"}]}},
+    tree = {"title": "T", "start": "Bad_Id", "aliases": {"old": "o\n"},
+            "questions": {"q": {"text": "Q?", "answers": [{"label": "A"}]}},
             "outcomes": {"o": {"title": "O", "body": "B", "extra": 1}}}
     assert violations(tree, schema.json_schema(), schema.json_schema()) == [
         "tree.start does not match ^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        "tree.aliases.old does not match ^[a-z0-9]+(?:-[a-z0-9]+)*$",  # "o\n": $ is the end, as in JSON Schema
         "tree.questions.q.answers has fewer than 2 items",
         "tree.questions.q.answers[0] has no next",
         "tree.outcomes.o has an unknown key 'extra'",

@@ -1,0 +1,100 @@
+"""What the docs folder publishes: the files a link or an image in tree text can name.
+
+A path counts only where MkDocs would find it among the site's files, so that a link that would fail
+the build (or break on the site) fails the check instead, at the line of the tree that holds it:
+
+- a file of docs/ with exactly that name: on a disk that ignores case, /Brief.md would pass a plain
+  existence test here and then break the build on a server that does not;
+- not a folder (MkDocs links pages by their file: /tools/index.md, never /tools/);
+- not in a part of docs/ the build leaves out: the trees folder, hidden files, /templates/;
+- not a symbolic link out of docs/, which would publish a file from elsewhere on the machine.
+
+A result's own page is generated, not a file: /tools/<tree>/<outcome>.md counts when the first page
+to embed <tree> lives in /tools/ (as MkDocs places it) and the tree has that outcome.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+from typing import Mapping
+
+# A tree embedded in a page; the same pattern as the MkDocs adapter's.
+EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)\s*-->")
+
+FILE, MISSING, FOLDER, LEFT_OUT, OUTSIDE = "file", "missing", "folder", "left out", "outside"
+
+
+class Published:
+    """Answer which site paths name a published file, reading each folder of docs/ at most once."""
+
+    def __init__(self, docs: Path, trees_folder: str, outcomes: Mapping[str, frozenset[str]]) -> None:
+        self.docs = docs
+        self.trees_folder = trees_folder
+        self.left_out = {trees_folder, "templates"}  # at the top of docs/; the first is in exclude_docs
+        self.outcomes = outcomes  # tree id -> outcome ids, of every tree checked in this run
+        self._names: dict[Path, frozenset[str]] = {}
+        self._homes: dict[str, str] | None = None
+
+    def find(self, path: str) -> str:
+        """Return what the site path (``/tools/faq.md``, already normalised) names: FILE, MISSING, ..."""
+        parts = [part for part in path.split("/") if part]
+        where = self.docs
+        for index, part in enumerate(parts):
+            if part not in self._listing(where):
+                return FILE if self._is_result_page(parts) else MISSING
+            where = where / part
+        if not parts or where.is_dir():
+            return FOLDER
+        real, root = os.path.realpath(where), os.path.realpath(self.docs)
+        if os.path.commonpath([real, root]) != root:
+            return OUTSIDE
+        if parts[0] in self.left_out or any(part.startswith(".") for part in parts):
+            return LEFT_OUT
+        return FILE
+
+    def pages(self) -> list[str]:
+        """Return the site path of every published page, result pages included, for suggestions."""
+        found = ["/" + uri for uri in self._page_uris()]
+        for tree, folder in self._home_folders().items():
+            outcomes = sorted(self.outcomes.get(tree, ()))
+            found += [posixpath.join("/", folder, tree, f"{outcome}.md") for outcome in outcomes]
+        return found
+
+    def _listing(self, folder: Path) -> frozenset[str]:
+        if folder not in self._names:
+            try:
+                self._names[folder] = frozenset(os.listdir(folder))
+            except OSError:  # not a folder, or unreadable
+                self._names[folder] = frozenset()
+        return self._names[folder]
+
+    def _is_result_page(self, parts: list[str]) -> bool:
+        if len(parts) < 2 or not parts[-1].endswith(".md"):
+            return False
+        tree, outcome = parts[-2], parts[-1][:-3]
+        return outcome in self.outcomes.get(tree, ()) and self._home_folders().get(tree) == "/".join(parts[:-2])
+
+    def _home_folders(self) -> dict[str, str]:
+        """Return, per embedded tree, the folder of the first page (by path) that embeds it."""
+        if self._homes is None:
+            self._homes = {}
+            for uri in self._page_uris():
+                try:
+                    text = (self.docs / uri).read_text(encoding="utf-8-sig", errors="replace")
+                except OSError:
+                    continue
+                for match in EMBED.finditer(text):
+                    self._homes.setdefault(match[1], posixpath.dirname(uri))
+        return self._homes
+
+    def _page_uris(self) -> list[str]:
+        found = []
+        for folder, dirs, files in os.walk(self.docs):
+            rel = Path(folder).relative_to(self.docs).as_posix()
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (rel != "." or d not in self.left_out))
+            found += [name if rel == "." else f"{rel}/{name}" for name in files
+                      if name.endswith(".md") and not name.startswith(".")]
+        return sorted(found)
