@@ -11,12 +11,12 @@ from another address would be fetched by every reader's browser, telling that si
 from __future__ import annotations
 
 import difflib
-import functools
 import posixpath
 from html.parser import HTMLParser
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
+from .convert import to_html
 from .diagnostics import Diagnostic, quote
 from .locate import Locator
 from .model import Tree
@@ -42,25 +42,10 @@ class _Targets(HTMLParser):
                 self.found += [("image", c.split()[0]) for c in value.split(",") if c.strip()]
 
 
-# The Markdown extensions the site renders tree text with: MkDocs' built-in ones and mkdocs.yml's, but
-# toc (tree text is in no page outline). With plain Markdown, attr_list's {src="https://..."} on an
-# image, or a link in an admonition or a <div markdown>, would be published without being seen.
-# tests/test_links.py keeps this list equal to the site's.
-SITE_EXTENSIONS = ("tables", "fenced_code", "admonition", "attr_list", "md_in_html", "pymdownx.superfences")
-
-
-@functools.cache
-def _markdown():
-    import markdown  # here, not at the top: most checks never need it
-
-    # Made once: setting up a Markdown instance costs more than converting a short text.
-    return markdown.Markdown(extensions=list(SITE_EXTENSIONS))
-
-
 def targets(text: str) -> list[tuple[str, str]]:
     """Return (kind, address) of every link and image in Markdown, as Markdown itself reads them."""
     parser = _Targets()
-    parser.feed(_markdown().reset().convert(text))
+    parser.feed(to_html(text))
     return parser.found
 
 

@@ -10,29 +10,28 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import markdown as markdown_lib
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page, _RelativePathTreeprocessor  # pinned mkdocs==1.6.1
+from mkdocs.structure.pages import Page
 
 from . import active
 from .check import check_directory
+from .convert import relink, to_html
 from .diagnostics import report
 from .model import Tree
+from .published import EMBED
 from .render import Links, outcome_page_html, redirect_html, tree_html
 from .shape import did_you_mean
 
 log = get_plugin_logger(__name__)
 
-EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)\s*-->")
 NEAR_MISS = re.compile(r"<!--\s*decision[\s_-]*tree", re.IGNORECASE)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 ASSETS = Path(__file__).parent / "assets"
@@ -67,7 +66,6 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
             trees = self.last_good
         self.trees: dict[str, Tree] = dict(trees)
-        self.markdown = _TreeMarkdown(config)
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
             if f"{ASSET_DIR}/{name}" not in map(str, target):
                 target.append(f"{ASSET_DIR}/{name}")
@@ -147,7 +145,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         mine = self.outcome_pages.get(page.file.src_uri)
         if mine:
             tree = self.trees[mine[0]]
-            render = self.markdown.for_page(page, files)
+            render = self._markdown_for(page, files)
             return outcome_page_html(tree, tree.outcomes[mine[1]], render, self._links(tree, page, files, outcomes=False))
         problem = active_content(page.file.content_string, html, _shown_path(config, page.file))
         if problem:
@@ -155,13 +153,22 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             html = f'<p class="dt-refused">{escape(problem)}</p>'  # under serve: shown, never run
         if not EMBED.search(html):
             return html
-        render = self.markdown.for_page(page, files)
+        render = self._markdown_for(page, files)
 
         def embed(match: re.Match) -> str:
             tree = self.trees.get(match.group(1))  # anything else was in a code example: leave it
             return tree_html(tree, render, self._links(tree, page, files)) if tree else match.group(0)
 
         return EMBED.sub(embed, html)
+
+    @staticmethod
+    def _markdown_for(page: Page, files: Files) -> Callable[[str], str]:
+        """Return tree Markdown to HTML for this page, converted once per build, links pointed here."""
+        def address_of(path: str) -> str | None:
+            file = files.get_file_from_path(path)
+            return file.url_relative_to(page.file) if file is not None else None
+
+        return lambda text: relink(to_html(text), address_of)
 
     def _links(self, tree: Tree, page: Page, files: Files, outcomes: bool = True) -> Links:
         """Return the addresses a tree's HTML links to from this page (its outcomes' only if asked:
@@ -221,77 +228,3 @@ def embeds_in(text: str) -> tuple[list[tuple[str, int]], list[int]]:
         elif NEAR_MISS.search(line):
             near_misses.append(number)
     return found, near_misses
-
-
-class _TreeMarkdown:
-    """Markdown configured like the site, made once per build and pointed at each page in turn.
-
-    Links resolve as MkDocs resolves them for the page (and are checked the same way). The table
-    of contents extension is left out: headings inside tree text belong to no page outline, and its
-    ids would repeat across the outcomes shown together on a tool page.
-
-    Each text is converted once per build: an outcome's body appears on its tool page and on its own
-    page, one folder deeper, so the second page gets the first page's HTML with its relative links
-    rebased (converting again was an eighth of what the trees added to a site build).
-    """
-
-    def __init__(self, config) -> None:
-        extensions = [e for e in config.markdown_extensions if e != "toc"]
-        self.md = markdown_lib.Markdown(extensions=extensions,
-                                        extension_configs={k: v for k, v in config.mdx_configs.items() if k != "toc"})
-        self.links: _RelativePathTreeprocessor | None = None
-        self.config = config
-        self.converted: dict[str, tuple[str, str]] = {}  # text -> (HTML, URL of the page it was made for)
-
-    def for_page(self, page: Page, files: Files) -> Callable[[str], str]:
-        if self.links is None:
-            self.links = _RelativePathTreeprocessor(page.file, files, self.config)
-            self.links._register(self.md)
-        here = page.file.url
-
-        def render(text: str) -> str:
-            done = self.converted.get(text)
-            if done is not None:
-                html, there = done
-                return html if there == here else rebase_links(html, there, here)
-            self.links.file, self.links.files = page.file, files
-            self.md.reset()
-            html = self.md.convert(text)
-            self.converted[text] = (html, here)
-            return html
-
-        return render
-
-
-# An <a> or <img> tag's address. Markdown escapes "<" in text and "\"" and ">" in attribute values,
-# so in its output this matches real tags only.
-_ADDRESS = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
-
-
-def rebase_links(html: str, from_url: str, to_url: str) -> str:
-    """Return HTML made for the page at ``from_url`` with its relative links made for ``to_url``.
-
-    Only relative paths change (what MkDocs made of links to the site's own files); addresses with
-    a scheme or host, absolute paths, anchors and queries are left as they are.
-    """
-    def rebase(match: re.Match) -> str:
-        address = unescape(match.group(2))
-        parts = urlsplit(address)
-        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
-            return match.group(0)
-        target = urlsplit(urljoin("http://site/" + from_url, parts.path)).path  # as a browser resolves it
-        rebased = urlunsplit(("", "", _relative(target, to_url), parts.query, parts.fragment))
-        return match.group(1) + escape(rebased) + match.group(3)
-
-    return _ADDRESS.sub(rebase, html)
-
-
-def _relative(target: str, page_url: str) -> str:
-    """Return the relative address of the site path ``target`` ("/a/b/" or "/a/b.png") from a page."""
-    base = "/" + page_url.rpartition("/")[0]  # the folder a browser resolves the page's links against
-    if target.endswith("/"):
-        path = posixpath.relpath(target, base)
-        return "./" if path == "." else path + "/"
-    folder, _, name = target.rpartition("/")
-    up = posixpath.relpath(folder or "/", base)
-    return name if up == "." else f"{up}/{name}"

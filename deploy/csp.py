@@ -136,7 +136,7 @@ def static_headers(conf: Path = SECURITY_HEADERS) -> list[tuple[str, str]]:
 def fingerprinted(site: Path) -> list[str]:
     """Return the site paths of the fingerprinted assets, as /assets/..."""
     found = (path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
-    return sorted(f"/{name}" for name in found if FINGERPRINTED.match(name))
+    return sorted(f"/{name}" for name in found if FINGERPRINTED.fullmatch(name))
 
 
 def headers_file(csp: str, headers: list[tuple[str, str]], assets: list[str]) -> str:

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decision_tree.check import check_files
-from decision_tree.links import SITE_EXTENSIONS
+from decision_tree.convert import SITE_EXTENSIONS
 
 from .support import BROKEN, ROOT, diagnose
 
