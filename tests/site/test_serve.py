@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -36,17 +37,27 @@ def _get(url: str) -> str | None:
         return None
 
 
+@contextlib.contextmanager
+def serving(project: Path, port: int, log: Path):
+    """Run ``mkdocs serve`` on the project, its output in ``log``; stop it afterwards."""
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def test_serve_rebuilds_on_tree_edits_and_survives_a_broken_one(project: Path):
     port = _free_port()
     log = project / "serve.log"
     url = f"http://127.0.0.1:{port}/tools/faq/"
     tree = project / "docs" / "trees" / "faq.yml"
     original = tree.read_text()
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
-    try:
+    with serving(project, port, log) as server:
         _wait_for(lambda: _get(url), what="the first build")
         tree.write_text(original.replace("title: MLOps hiring FAQ", "title: Edited FAQ", 1))
         _wait_for(lambda: '"title":"Edited FAQ"' in (_get(url) or ""), what="the edit to show")
@@ -60,9 +71,6 @@ def test_serve_rebuilds_on_tree_edits_and_survives_a_broken_one(project: Path):
         _wait_for(lambda: '"title":"Fixed FAQ"' in (_get(url) or ""), what="recovery after the fix")
         assert server.poll() is None, "the server stopped"
         assert "Traceback" not in log.read_text()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serve_keeps_answering_when_a_tree_file_is_deleted_or_renamed(project: Path):
@@ -71,11 +79,7 @@ def test_serve_keeps_answering_when_a_tree_file_is_deleted_or_renamed(project: P
     url = f"http://127.0.0.1:{port}/tools/faq/"
     contact = f"http://127.0.0.1:{port}/contact/"
     tree = project / "docs" / "trees" / "faq.yml"
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
-    try:
+    with serving(project, port, log) as server:
         _wait_for(lambda: _get(url), what="the first build")
         renamed = tree.with_name("faq-old.yml")
         tree.rename(renamed)
@@ -91,6 +95,3 @@ def test_serve_keeps_answering_when_a_tree_file_is_deleted_or_renamed(project: P
         assert server.poll() is None, "the server stopped"
         assert "Traceback" not in log.read_text()
         assert "server will appear stuck" not in log.read_text()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
