@@ -122,6 +122,10 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 self._refuse(problem)
         return [(tree_id, number) for tree_id, number in found if tree_id in self.trees]
 
+    def on_env(self, env, *, config, files):
+        env.globals["decision_tree_sidebars"] = {}  # base URL -> sidebars of a result page, drawn once a build
+        return env
+
     def on_post_build(self, *, config) -> None:
         self.last_good = self.trees  # what this build published: what serve falls back on
 
@@ -130,6 +134,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         if mine:
             tree = self.trees[mine[0]]
             outcome = tree.outcomes[mine[1]]
+            # The folder of the tree's result pages: their sidebars are all the same (see overrides/main.html).
+            page.meta["decision_tree_result"] = posixpath.dirname(page.file.src_uri)
             page.meta["title"] = outcome.title
             page.meta["description"] = outcome.summary or tree.summary or tree.title
         else:
