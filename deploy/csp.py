@@ -178,9 +178,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no add_header lines in {SECURITY_HEADERS}", file=sys.stderr)
         return 1
     csp = policy(scan.hashes)
-    (ns.site / "_headers").write_text(headers_file(csp, headers, fingerprinted(ns.site)), encoding="utf-8")
-    ns.nginx_conf.parent.mkdir(parents=True, exist_ok=True)
-    ns.nginx_conf.write_text(nginx_conf(csp, len(scan.scripts)), encoding="utf-8")
+    try:
+        (ns.site / "_headers").write_text(headers_file(csp, headers, fingerprinted(ns.site)), encoding="utf-8")
+        ns.nginx_conf.parent.mkdir(parents=True, exist_ok=True)
+        ns.nginx_conf.write_text(nginx_conf(csp, len(scan.scripts)), encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot write the headers: {error.strerror or error} ({error.filename})", file=sys.stderr)
+        return 1
     print(f"{len(scan.scripts)} inline scripts, {len(scan.hashes)} distinct: wrote {ns.site / '_headers'} "
           f"and {ns.nginx_conf}", file=sys.stderr)
     return 0

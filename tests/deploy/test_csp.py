@@ -161,3 +161,12 @@ def test_it_refuses_a_folder_without_a_built_site(tmp_path, templates):
     done = run(tmp_path, tmp_path / "csp.conf", templates)
     assert done.returncode == 1
     assert "run ./scripts/build first" in done.stderr
+
+
+def test_a_place_it_cannot_write_is_one_line_of_error(tmp_path, templates):
+    site = write_site(tmp_path / "site", {"index.html": "<p>x</p>"})
+    (tmp_path / "taken").write_text("a file where the folder of the nginx snippet should be")
+    done = run(site, tmp_path / "taken" / "csp.conf", templates)
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: cannot write the headers: ")
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
