@@ -165,7 +165,7 @@ def form_state(page) -> dict:
     }""")
 
 
-def wait_until_saved(page, timeout: float = 5.0) -> str:
+def wait_until_saved(page, timeout: float = 30.0) -> str:
     """Wait for the debounced save to put the current answers in the address; return the URL."""
     want = form_state(page)
     end = time.monotonic() + timeout

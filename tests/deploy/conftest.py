@@ -84,7 +84,7 @@ class Served:
             connection.close()
 
 
-def wait_for(port: int, process: subprocess.Popen, log: Path, seconds: float = 10) -> None:
+def wait_for(port: int, process: subprocess.Popen, log: Path, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
