@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from decision_tree.check import check_files
 from decision_tree.convert import SITE_EXTENSIONS
+from devtools.project import ROOT
 
-from .support import BROKEN, ROOT, diagnose
+from .support import BROKEN, diagnose
 
 TREE = """\
 title: Links

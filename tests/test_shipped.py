@@ -11,7 +11,8 @@ from decision_tree import schema
 from decision_tree.check import check_files
 from decision_tree.paths import UPDATE_COMMAND, manifest_path, manifest_text
 
-from .support import ROOT, shipped_trees
+from devtools.project import ROOT
+from .support import shipped_trees
 
 SCHEMA_FILE = ROOT / "decision_tree" / "schema.json"
 FIRST_LINE = "# yaml-language-server: $schema=../../decision_tree/schema.json"
