@@ -229,7 +229,7 @@ def table(results: list[PageResult]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="./scripts/audit", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (default 5)")
     parser.add_argument("--page", action="append", metavar="PATH", help="audit only this page (repeatable)")
     parser.add_argument("--dark", action="store_true", help="emulate prefers-color-scheme: dark")
