@@ -8,7 +8,7 @@
 #
 # deploy/README.md has the details (TLS in front, caching, the policy).
 
-# --- build: the locked dependencies, a strict build, then the security headers for this build ---
+# --- build: the locked dependencies, then the build ./scripts/build runs: strict, then its security headers ---
 FROM python:3.11-slim-bookworm AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1 NO_MKDOCS_2_WARNING=1
 WORKDIR /src
@@ -17,8 +17,7 @@ RUN pip install --require-hashes -r requirements.lock
 COPY . .
 RUN pip install --no-deps -e .
 ARG SITE_URL=http://localhost:8080/
-RUN SITE_URL="$SITE_URL" python -m mkdocs build --strict --site-dir site \
- && python deploy/csp.py site
+RUN SITE_URL="$SITE_URL" python -m devtools.build
 
 # --- runtime: nginx and the built files only ---
 FROM debian:bookworm-slim

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from decision_tree.check import check_files
 from decision_tree.diagnostics import Diagnostic
+from devtools.project import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 TREES = ROOT / "docs" / "trees"
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -41,27 +39,3 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, encoding="utf-8")
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
     return done
-
-
-PROJECT_PARTS = ("docs", "overrides", "mkdocs.yml")  # what a site build reads
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def copy_project(target: Path) -> Path:
-    """Copy what a build reads into ``target``, to change it without touching the real project."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / part)
-    return target
-
-
-def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a strict build of ``project`` into ``site_dir``; return the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env or BUILD_ENV, capture_output=True, text=True,
-    )

@@ -7,8 +7,9 @@ import re
 
 from decision_tree.__main__ import main
 from decision_tree.diagnostics import Diagnostic, Pos
+from devtools.project import ROOT, copy_project
 
-from .support import BROKEN, ROOT, TREES, copy_project, run_cli, shipped_trees
+from .support import BROKEN, TREES, run_cli, shipped_trees
 
 
 def test_check_without_arguments_checks_the_shipped_trees():

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from decision_tree.check import check_files
 from decision_tree.convert import SITE_EXTENSIONS
+from devtools.project import ROOT
 
-from .support import BROKEN, ROOT, diagnose
+from .support import BROKEN, diagnose
 
 TREE = """\
 title: Links
@@ -86,6 +87,21 @@ def test_unsafe_addresses_fail(tmp_path, target):
 def test_a_missing_image_is_reported(tmp_path):
     assert check(tmp_path, body="Text ![Chart](/images/chart.png)") == [
         (17, 21, "DT028", 'the image "/images/chart.png" does not exist in the docs folder')]
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("dt025-relative-link", (7, 24, "DT025", 'the link "../brief.md" is relative, so it would break on the '
+                             "result's own page", "write it from the docs folder, starting with /, for example /brief.md")),
+    ("dt026-out-of-docs", (7, 24, "DT026", 'the image "/../shared/chart.png" leads out of the docs folder',
+                           "link only to files in docs/; remove the ../ parts")),
+    ("dt027-javascript-address", (7, 20, "DT027", 'the link "javascript:alert(1)" uses a javascript: address, which '
+                                  "is not allowed", "use an http, https or mailto address, or a path in the docs "
+                                  "folder such as /brief.md")),
+    ("dt028-image-not-found", (7, 24, "DT028", 'the image "/images/chart.png" does not exist in the docs folder',
+                               "put the file at docs/images/chart.png, or correct the path")),
+])
+def test_a_bad_address_in_a_tree_file_is_reported_where_it_is_written(fixture, expected):
+    assert diagnose(BROKEN / f"{fixture}.yml") == [expected]
 
 
 # --- a link names a page the site publishes ------------------------------------------------------------

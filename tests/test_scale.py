@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from decision_tree.check import check_files
-from decision_tree.generate import branching_tree, chain_tree, diamond_tree, wide_tree
 from decision_tree.paths import walk
+from devtools.generated import branching_tree, chain_tree, diamond_tree, wide_tree
 
 
 def test_a_chain_ten_thousand_questions_deep(write_tree):

@@ -8,16 +8,11 @@ import json
 import re
 import time
 import zlib
-from pathlib import Path
-
 import pytest
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
 BAD_LINK = "This link could not be read; the form is empty."
 
 # Every text control: its label, and a value that tests Unicode, emoji, newlines, spacing and

@@ -5,12 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from decision_tree.generate import chain_tree
+from devtools.generated import chain_tree
+from devtools.project import copy_project
 
-from ..support import copy_project
-from .conftest import build_and_serve
-
-pytestmark = pytest.mark.browser
+from .conftest import built_and_served
 
 DEPTH = 10_000
 
@@ -21,9 +19,8 @@ def chain_page(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("chain-project"))
     (project / "docs" / "trees" / "chain.yml").write_text(chain_tree(DEPTH), encoding="utf-8")
     (project / "docs" / "tools" / "chain.md").write_text("# A deep chain\n\n<!-- decision-tree chain -->\n")
-    base, server = build_and_serve(project, tmp_path_factory.mktemp("chain-site"))
-    yield f"{base}tools/chain/"
-    server.shutdown()
+    with built_and_served(project, tmp_path_factory.mktemp("chain-site")) as base:
+        yield f"{base}tools/chain/"
 
 
 def long_route(depth: int) -> str:

@@ -13,8 +13,9 @@ from playwright.sync_api import expect
 
 from decision_tree.check import check_directory
 
-from ..support import copy_project
-from .conftest import ROOT, build_and_serve, enable_instant_navigation
+from devtools.project import ROOT, copy_project
+
+from .conftest import built_and_served, enable_instant_navigation
 
 TWO_TREES = """---
 description: Two tools on one page.
@@ -55,9 +56,8 @@ def changed_site(tmp_path_factory):
     tree.write_text(text + "aliases:\n  hire-now: hire-permanent\n  incidents: ownership\n")
     (project / "docs" / "zz-two-trees.md").write_text(TWO_TREES)
     enable_instant_navigation(project)  # its fetches and re-run scripts must pass the policy too
-    base, server = build_and_serve(project, tmp_path_factory.mktemp("changed-site"), headers=strict_csp)
-    yield base
-    server.shutdown()
+    with built_and_served(project, tmp_path_factory.mktemp("changed-site"), headers=strict_csp) as base:
+        yield base
 
 
 def test_an_old_step_link_follows_the_aliases(page, changed_site):

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from decision_tree.check import check_directory
 
-from .conftest import ROOT
+from devtools.project import ROOT
 
 TREES = check_directory(ROOT / "docs" / "trees").trees
 

@@ -3,35 +3,27 @@
 from __future__ import annotations
 
 import http.client
-import importlib.util
 import os
 import re
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from ..support import BUILD_ENV, ROOT, mkdocs_build
+from devtools.fileserver import free_port
+from devtools.headers import headers_command
+from devtools.project import ROOT
+from devtools.site import mkdocs_build
 
 DEPLOY = ROOT / "deploy"
 LISTEN = "listen 8080;"
 MIME_TYPES = "/etc/nginx/mime.types"
 NO_NGINX = ("nginx is not installed: the deployment tests serve the site with Debian's nginx "
             "(.ci/run installs it; on your machine: apt-get install nginx)")
-
-
-def load_csp():
-    """Import deploy/csp.py, which is a script rather than a package module."""
-    spec = importlib.util.spec_from_file_location("deploy_csp", DEPLOY / "csp.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
 
 
 def find_nginx() -> str:
@@ -55,12 +47,6 @@ def render_config(port: int, nginx: str) -> str:
         if conf_path:
             text = text.replace(MIME_TYPES, str(Path(conf_path.group(1)).with_name("mime.types")))
     return text
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -110,10 +96,9 @@ def served(tmp_path_factory):
     (prefix / "run").mkdir()
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    done = mkdocs_build(ROOT, site, env={**BUILD_ENV, "SITE_URL": base})  # instant navigation needs it
+    done = mkdocs_build(ROOT, site, site_url=base)  # instant navigation needs it
     assert done.returncode == 0, done.stderr
-    done = subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(site),
-                           "--nginx-conf", str(conf / "generated" / "csp.conf")],
+    done = subprocess.run(headers_command(site, conf / "generated" / "csp.conf"),
                           cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     (conf / "nginx.conf").write_text(render_config(port, nginx), encoding="utf-8")

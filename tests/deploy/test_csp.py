@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import DEPLOY, load_csp
+from devtools.headers import headers_command, load_csp
 
 csp = load_csp()
 
@@ -52,8 +51,7 @@ def templates(tmp_path) -> Path:
 
 
 def run(site: Path, conf: Path, templates: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(site), "--nginx-conf", str(conf),
-                           "--templates", str(templates)], capture_output=True, text=True)
+    return subprocess.run([*headers_command(site, conf), "--templates", str(templates)], capture_output=True, text=True)
 
 
 def test_it_hashes_each_inline_script_of_the_theme_and_nothing_else(tmp_path, templates):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import load_csp
+from devtools.headers import load_csp
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",

@@ -1,4 +1,4 @@
-"""Build the real site once per test session, and helpers to build copies of the project."""
+"""The real site, built once per test session, and a throwaway copy of the project per test."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ..support import BUILD_ENV, ROOT, copy_project, mkdocs_build
-
-__all__ = ["ENV", "ROOT", "copy_project", "mkdocs_build"]
-
-ENV = BUILD_ENV
+from devtools.project import ROOT, copy_project
+from devtools.site import mkdocs_build
 
 
 @pytest.fixture(scope="session")

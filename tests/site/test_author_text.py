@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ..deploy.conftest import load_csp
-from .conftest import copy_project, mkdocs_build
+from devtools.headers import load_csp
+from devtools.project import copy_project
+from devtools.site import mkdocs_build
+
 from .html import parse
 
 csp = load_csp()

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from decision_tree.check import check_directory
-
-from .conftest import ROOT, copy_project, mkdocs_build
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import budget  # noqa: E402
+from devtools import budget
+from devtools.project import ROOT, copy_project
+from devtools.site import mkdocs_build
 
 TREES = check_directory(ROOT / "docs" / "trees").trees
 

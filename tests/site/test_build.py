@@ -12,9 +12,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from decision_tree.check import check_directory
+from devtools.project import ROOT
+from devtools.site import ENV, mkdocs_build
 
-from .conftest import ENV, ROOT, mkdocs_build
 from .html import parse
+
+BUILD = [sys.executable, "-m", "devtools.build"]  # what ./scripts/build runs
 
 TREES = check_directory(ROOT / "docs" / "trees").trees
 
@@ -159,13 +162,12 @@ def _digest(folder: Path) -> str:
 
 
 def test_scripts_build_leaves_the_last_good_site_untouched_when_a_tree_breaks(project):
-    build = [sys.executable, str(ROOT / "scripts" / "build_site.py")]
-    first = subprocess.run(build, cwd=project, env=ENV, capture_output=True, text=True)
+    first = subprocess.run(BUILD, cwd=project, env=ENV, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     before = _digest(project / "site")
     path = _tree_file(project, "archetype")
     path.write_text(path.read_text() + "\nbogus: 1\n")
-    second = subprocess.run(build, cwd=project, env=ENV, capture_output=True, text=True)
+    second = subprocess.run(BUILD, cwd=project, env=ENV, capture_output=True, text=True)
     assert second.returncode == 1
     assert "site/ was left as it was" in second.stderr
     assert _digest(project / "site") == before

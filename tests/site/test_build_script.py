@@ -1,19 +1,19 @@
-"""scripts/build: one build at a time, never a mixed site, nothing left behind when stopped or refused."""
+"""scripts/build (devtools.build): one build at a time, never a mixed site, nothing left behind when stopped or refused."""
 
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import ENV, ROOT
+from devtools import build as build_site
+from devtools.site import ENV
 
-BUILD = [sys.executable, str(ROOT / "scripts" / "build_site.py")]
+from .test_build import BUILD
 
 
 def _site_urls(site: Path) -> set[str]:
@@ -98,11 +98,6 @@ def _state(pid: int) -> str:
 
 def test_a_site_folder_it_cannot_replace_is_one_line_of_error(project, capsys):
     """A read-only or locked site/ (here: site/ is a mount point's stand-in, a file it cannot swap)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import build_site
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
     (project / "site").mkdir()
     (project / "site" / "keep.txt").write_text("old")
 

@@ -8,8 +8,8 @@ import pytest
 
 from decision_tree.diagnostics import CODES
 from decision_tree.schema import TREE
+from devtools.project import ROOT
 
-from .conftest import ROOT
 from .html import parse
 
 EDITORS = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")

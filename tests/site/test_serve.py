@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from .conftest import ENV
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from devtools.fileserver import free_port
+from devtools.site import ENV
 
 
 def _wait_for(condition, seconds: float = 60.0, what: str = "condition"):
@@ -52,7 +46,7 @@ def serving(project: Path, port: int, log: Path):
 
 
 def test_serve_rebuilds_on_tree_edits_and_survives_a_broken_one(project: Path):
-    port = _free_port()
+    port = free_port()
     log = project / "serve.log"
     url = f"http://127.0.0.1:{port}/tools/faq/"
     tree = project / "docs" / "trees" / "faq.yml"
@@ -74,7 +68,7 @@ def test_serve_rebuilds_on_tree_edits_and_survives_a_broken_one(project: Path):
 
 
 def test_serve_keeps_answering_when_a_tree_file_is_deleted_or_renamed(project: Path):
-    port = _free_port()
+    port = free_port()
     log = project / "serve.log"
     url = f"http://127.0.0.1:{port}/tools/faq/"
     contact = f"http://127.0.0.1:{port}/contact/"

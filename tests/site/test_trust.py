@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
 
-from .conftest import ENV, ROOT
-from .test_build import _digest
+from devtools.build import source_date_epoch
+from devtools.project import ROOT
+from devtools.site import ENV, mkdocs_build
 
-BUILD = [sys.executable, str(ROOT / "scripts" / "build_site.py")]
+from .test_build import BUILD, _digest
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(project, tmp_path):
@@ -21,8 +21,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(project, tmp_path):
     outputs = []
     for name in ("one", "two"):
         out = tmp_path / name
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                              cwd=project, env=env, capture_output=True, text=True)
+        done = mkdocs_build(project, out, env=env)
         assert done.returncode == 0, done.stderr
         outputs.append(out)
         time.sleep(1.1)  # a build that wrote the time would now differ
@@ -33,11 +32,6 @@ def test_two_builds_of_the_same_input_are_byte_identical(project, tmp_path):
 
 
 def test_scripts_build_dates_the_site_by_the_last_commit():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        from build_site import source_date_epoch
-    finally:
-        sys.path.pop(0)
     expected = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
     if expected.returncode != 0:
         pytest.skip("not a git checkout")

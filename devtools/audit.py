@@ -2,6 +2,8 @@
 
     ./scripts/audit [--runs N] [--page PATH ...] [--dark] [--save DIR]
 
+Installs the locked Node packages first (npm ci) when node_modules is missing or older than the lock.
+
 Builds the site into a temporary folder for http://127.0.0.1:PORT/ (its own address, as a
 deployment is built for its public one), serves it with Python's http.server on that loopback port,
 and runs the pinned Lighthouse (package.json) with the local Chromium: mobile emulation and simulated throttling (its
@@ -23,24 +25,23 @@ JSON, XML and SVG of 256 bytes or more), so the transfer sizes are the ones read
 from __future__ import annotations
 
 import argparse
-import functools
-import glob
 import gzip
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
+from .browser import find_chromium
+from .fileserver import QuietHandler, free_port, serving
+from .project import ROOT
+from .site import mkdocs_build
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 PAGES = (
@@ -62,7 +63,6 @@ CHROME_FLAGS = [
     # resolve, so a stray request would show up in the report as a failed request or console error.
     "--host-resolver-rules=\"MAP * ~NOTFOUND, EXCLUDE 127.0.0.1\"",  # quoted: Lighthouse splits on spaces
 ]
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 
 # What deploy/nginx.conf compresses (text/html always, then gzip_types), and its minimum length.
 GZIP_TYPES = {"text/html", "text/css", "text/plain", "text/xml", "text/javascript", "application/javascript",
@@ -74,24 +74,19 @@ GZIP_MIN_LENGTH = 256
 LOCAL_ONLY = {"cache-insight", "uses-long-cache-ttl"}
 
 
-def find_chromium() -> str | None:
-    """Return CHROME_PATH, the system Chromium, or Playwright's downloaded Chromium."""
-    if os.environ.get("CHROME_PATH"):
-        return os.environ["CHROME_PATH"]
-    for name in CHROMIUM_CANDIDATES:
-        found = shutil.which(name)
-        if found:
-            return found
-    cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
-    found = sorted(glob.glob(str(cache / "chromium-*" / "chrome-linux*" / "chrome")))
-    return found[-1] if found else None
+def npm_ci() -> None:
+    """Install the locked Node packages if node_modules is missing or older than the lock."""
+    if not shutil.which("npm"):
+        raise SystemExit("error: ./scripts/audit needs Node.js and npm (Debian: apt-get install nodejs npm).")
+    # npm writes node_modules/.package-lock.json on every install: older than the lock means out of date.
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    if not installed.is_file() or (ROOT / "package-lock.json").stat().st_mtime > installed.stat().st_mtime:
+        print("Installing the locked Node packages (npm ci) ...", file=sys.stderr)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, stdout=sys.stderr, check=True)
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class CompressingHandler(QuietHandler):
     """Serve the built site without logging, compressing text as the production server does."""
-
-    def log_message(self, format, *args):
-        pass
 
     def do_GET(self):
         body, content_type = self._compressed()
@@ -125,25 +120,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
         return gzip.compress(data, compresslevel=5, mtime=0), content_type
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def build(site_dir: Path, base: str) -> None:
-    env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    done = mkdocs_build(ROOT, site_dir, site_url=base)
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit("audit: the site did not build")
-
-
-def serve(site_dir: Path, port: int) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def lighthouse(url: str, chromium: str, report: Path, dark: bool) -> dict:
@@ -248,16 +229,17 @@ def table(results: list[PageResult]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="./scripts/audit", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (default 5)")
     parser.add_argument("--page", action="append", metavar="PATH", help="audit only this page (repeatable)")
     parser.add_argument("--dark", action="store_true", help="emulate prefers-color-scheme: dark")
     parser.add_argument("--save", type=Path, metavar="DIR", help="keep every Lighthouse JSON report here")
     args = parser.parse_args(argv)
 
-    chromium = find_chromium()
+    npm_ci()
+    chromium = os.environ.get("CHROME_PATH") or find_chromium()
     if not chromium:
-        raise SystemExit("audit: no Chromium found; install Debian's chromium or set CHROME_PATH")
+        raise SystemExit("audit: no Chromium found; install Debian's chromium or set CHROMIUM")
     if not LIGHTHOUSE.exists():
         raise SystemExit("audit: Lighthouse is not installed; run ./scripts/audit (it runs npm ci)")
     pages = args.page or list(PAGES)
@@ -269,13 +251,9 @@ def main(argv: list[str]) -> int:
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
         build(temp / "site", base)
-        server = serve(temp / "site", port)
-        try:
+        with serving(temp / "site", port, handler=CompressingHandler):
             results = [audit_page(base + p.lstrip("/"), p, chromium, args.runs, save, args.dark)
                        for p in pages]
-        finally:
-            server.shutdown()
-            server.server_close()
     scheme = "dark" if args.dark else "light"
     print(f"Lighthouse {results[0].runs[0]['lighthouseVersion']}, mobile, simulated throttling, "
           f"{scheme} colour scheme, {Path(chromium).name}")

@@ -13,7 +13,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-PLAYER = Path(__file__).resolve().parent.parent / "decision_tree" / "assets"
+from .project import ROOT
+
+PLAYER = ROOT / "decision_tree" / "assets"
 PLAYER_BUDGET = 6 * 1024
 PAGE_RATIO_BUDGET = 1.10
 _ASSET = re.compile(r'<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"')

@@ -1,5 +1,7 @@
 """Build the site with --strict into a fresh folder, then swap it in for site/ in one step.
 
+    python -m devtools.build [MKDOCS OPTIONS]   (./scripts/build; the Dockerfile and the workflow too)
+
 After mkdocs, deploy/csp.py writes the security headers for the new site (site/_headers and the
 nginx snippet deploy/generated/csp.conf), so the headers always match the pages they protect.
 
@@ -23,7 +25,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-CSP = Path(__file__).resolve().parent.parent / "deploy" / "csp.py"  # writes the security headers
+from .headers import headers_command
+from .site import mkdocs_command
+
 RENAME_EXCHANGE = 2
 PR_SET_PDEATHSIG = 1
 LOCK = ".site.lock"  # one build at a time: two at once would race to swap in their sites
@@ -116,13 +120,12 @@ def build(root: Path, argv: list[str]) -> int:
         umask = os.umask(0)
         os.umask(umask)
         new.chmod(0o777 & ~umask)  # as a folder mkdocs made would be, not mkdtemp's private 0700
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new), *argv]
+        command = mkdocs_command(new, *argv)
         env = dict(os.environ)
         epoch = env.get("SOURCE_DATE_EPOCH") or source_date_epoch(root)
         if epoch:
             env["SOURCE_DATE_EPOCH"] = epoch  # https://reproducible-builds.org/specs/source-date-epoch/
-        conf = root / "deploy" / "generated" / "csp.conf"
-        headers = [sys.executable, str(CSP), str(new), "--nginx-conf", str(conf)]
+        headers = headers_command(new, root / "deploy" / "generated" / "csp.conf")
         if run(command, cwd=root, env=env) != 0 or run(headers, cwd=root) != 0:
             print("build failed: site/ was left as it was", file=sys.stderr)
             return 1
@@ -134,7 +137,7 @@ def build(root: Path, argv: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    root = Path.cwd()  # scripts/build runs this from the project root
+    root = Path.cwd()  # scripts/build runs this from the project root, the Dockerfile from its copy
     stops = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
     before = {signum: signal.signal(signum, _stop) for signum in stops}
     try:

@@ -3,7 +3,7 @@
 Every tree is timed in fresh child processes, in interleaved rounds (see ``measure``); the best
 run counts. Peak memory is measured once, under tracemalloc. Goals (issue 2): 10,000 nodes in at
 most 1 s; ten times the nodes in at most twelve times the time; a chain 10,000 questions deep works.
-Then the site budgets (bench_site.py). Run with ./scripts/bench; --quick skips the 100,000-node
+Then the site budgets (bench_site.py). Run with ./scripts/bench (python -m devtools.bench); --quick skips the 100,000-node
 tree, --engine-only the site.
 """
 
@@ -46,7 +46,7 @@ def child(kind: str, size: int, repeats: int, first_round: bool) -> dict:
     """Time ``repeats`` runs of check and compile in this process; in the first round, also time
     Markdown once and measure peak memory once (under tracemalloc, which slows everything)."""
     from decision_tree.check import check_files
-    from decision_tree.generate import branching_tree, chain_tree
+    from .generated import branching_tree, chain_tree
     from decision_tree.paths import walk
 
     with tempfile.TemporaryDirectory() as folder:
@@ -75,7 +75,7 @@ def child(kind: str, size: int, repeats: int, first_round: bool) -> dict:
 
 
 def run_child(kind: str, size: int, first_round: bool) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, str(size), str(REPEATS), str(int(first_round))],
+    out = subprocess.run([sys.executable, "-m", "devtools.bench", "--child", kind, str(size), str(REPEATS), str(int(first_round))],
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -133,7 +133,7 @@ def main(argv: list[str]) -> int:
     ok &= verdict
     print(f"chain 10,000 deep: checked, compiled and walked ({chain['paths']:,} paths): {'ok' if verdict else 'MISSED'}")
     if "--engine-only" not in argv:
-        import bench_site
+        from . import bench_site
 
         ok &= bench_site.main()
     return 0 if ok else 1

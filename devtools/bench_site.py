@@ -4,48 +4,39 @@ and the time from an answer click to the next step rendered, measured in Chromiu
 from __future__ import annotations
 
 import compileall
-import functools
-import os
 import re
 import resource
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import threading
-import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import budget
+from . import budget
+from .browser import ARGS, find_chromium
+from .fileserver import serving
+from .generated import wide_tree
+from .project import ROOT, copy_project
+from .site import mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BUILD_RATIO_BUDGET = 1.25
 WIDE_SIZES = (1_000, 10_000)  # outcomes of one question, each with its own page
 WIDE_GROWTH_BUDGET = 12.0
 CLICK_BUDGET_MS = 16.0
 
 
-def copy_project(target: Path, with_trees: bool = True) -> Path:
-    for part in ("docs", "overrides", "mkdocs.yml"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
-    if not with_trees:  # the same site, its tool pages plain: no plugin, no embeds, no tree files
-        config = target / "mkdocs.yml"
-        config.write_text(config.read_text().replace("  - decision-tree\n", ""))
-        shutil.rmtree(target / "docs" / "trees")
-        for page in (target / "docs").rglob("*.md"):
-            text = page.read_text()
-            page.write_text(re.sub(r"^<!-- decision-tree \S+ -->$", "", text, flags=re.M))
-    return target
+def without_trees(project: Path) -> Path:
+    """Make a copy of the project the same site with its tool pages plain: no plugin, embeds or trees."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - decision-tree\n", ""))
+    shutil.rmtree(project / "docs" / "trees")
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text()
+        page.write_text(re.sub(r"^<!-- decision-tree \S+ -->$", "", text, flags=re.M))
+    return project
 
 
 def wide_project(target: Path, outcomes: int) -> Path:
     """Return a copy of the site with one more tool: one question leading to ``outcomes`` results."""
-    from decision_tree.generate import wide_tree
-
     project = copy_project(target)
     (project / "docs" / "trees" / "wide.yml").write_text(wide_tree(outcomes), encoding="utf-8")
     (project / "docs" / "tools" / "wide.md").write_text("# Wide\n\n<!-- decision-tree wide -->\n", encoding="utf-8")
@@ -62,8 +53,8 @@ def build_seconds(*projects: Path, runs: int = 5) -> list[list[float]]:
     for _ in range(runs):
         for project, found in zip(projects, times):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "out")],
-                           cwd=project, env=ENV, check=True, capture_output=True)
+            done = mkdocs_build(project, project / "out")
+            assert done.returncode == 0, done.stderr
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             found.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return times
@@ -74,42 +65,29 @@ def paired_ratio(a: list[float], b: list[float]) -> float:
     return statistics.median(x / y for x, y in zip(a, b))
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 def click_milliseconds(site: Path, clicks: int = 40) -> list[float]:
     """Return, per click, the time from an answer click to the next step laid out, in the page."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/tools/need-mlops/"
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     samples = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.goto(url)
-            page.wait_for_selector(".dt-player button.dt-answer")
-            for _ in range(clicks):
-                samples.append(page.evaluate("""() => {
-                    const button = document.querySelector('.dt-player button.dt-answer');
-                    const before = document.querySelector('.dt-player h2').textContent;
-                    const start = performance.now();
-                    button.click();
-                    document.body.getBoundingClientRect();  // force style and layout of the new step
-                    const elapsed = performance.now() - start;
-                    if (document.querySelector('.dt-player h2').textContent === before) throw new Error('no step');
-                    return elapsed;
-                }"""))
-                page.locator(".dt-player button.dt-restart").click()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=ARGS)
+        page = browser.new_page()
+        page.goto(f"{base}tools/need-mlops/")
+        page.wait_for_selector(".dt-player button.dt-answer")
+        for _ in range(clicks):
+            samples.append(page.evaluate("""() => {
+                const button = document.querySelector('.dt-player button.dt-answer');
+                const before = document.querySelector('.dt-player h2').textContent;
+                const start = performance.now();
+                button.click();
+                document.body.getBoundingClientRect();  // force style and layout of the new step
+                const elapsed = performance.now() - start;
+                if (document.querySelector('.dt-player h2').textContent === before) throw new Error('no step');
+                return elapsed;
+            }"""))
+            page.locator(".dt-player button.dt-restart").click()
+        browser.close()
     return samples
 
 
@@ -130,7 +108,7 @@ def main() -> bool:
     compileall.compile_dir(ROOT / "decision_tree", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         with_trees = copy_project(Path(folder) / "with")
-        without = copy_project(Path(folder) / "without", with_trees=False)
+        without = without_trees(copy_project(Path(folder) / "without"))
         runs_with, runs_without = build_seconds(with_trees, without, runs=7)
         budget.add_plain_pages(with_trees, trees)  # after timing: the pages the tree pages are weighed against
         build_seconds(with_trees, runs=1)

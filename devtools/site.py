@@ -1,0 +1,22 @@
+"""A strict MkDocs build of a project into a folder: the one way every tool builds the site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_command(site_dir: Path, *options: str) -> list[str]:
+    """Return the command line of a strict build into ``site_dir``."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *options]
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Build ``project`` strictly into ``site_dir`` (for ``site_url``, if given); return the finished process."""
+    env = {**(env or ENV), **({"SITE_URL": site_url} if site_url else {})}
+    return subprocess.run(mkdocs_command(site_dir), cwd=project, env=env, capture_output=True, text=True)
