@@ -8,9 +8,8 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic, Pos, quote, quote_id, visible
-from .model import Tree
+from .model import Tree, did_you_mean
 from .routes import depth_first, reachable
-from .shape import did_you_mean
 
 Rule = Callable[[Tree, frozenset], Iterator[Diagnostic]]
 
