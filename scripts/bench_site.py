@@ -44,7 +44,8 @@ def copy_project(target: Path, with_trees: bool = True) -> Path:
 
 def wide_project(target: Path, outcomes: int) -> Path:
     """Return a copy of the site with one more tool: one question leading to ``outcomes`` results."""
-    from decision_tree.generate import wide_tree
+    sys.path.insert(0, str(ROOT))  # the generator is a test helper
+    from tests.generate import wide_tree
 
     project = copy_project(target)
     (project / "docs" / "trees" / "wide.yml").write_text(wide_tree(outcomes), encoding="utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decision_tree.check import check_files
-from decision_tree.generate import branching_tree, chain_tree, diamond_tree, wide_tree
+from tests.generate import branching_tree, chain_tree, diamond_tree, wide_tree
 from decision_tree.paths import walk
 
 
