@@ -139,6 +139,18 @@ def outcome_page_html(tree: Tree, outcome: Outcome, markdown: Markdown, links: L
     )
 
 
+def head_as_text(meta: dict) -> None:
+    """Escape the title and description a page's front matter gives, in place.
+
+    Material prints ``page.meta.title`` and ``.description`` unescaped into the page head, the
+    header and the search index, as if they were HTML; they are text (an editor's or a tree's), so
+    they are handed over escaped and reach every place as the characters typed.
+    """
+    for key in ("title", "description", "author"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key], quote=True)
+
+
 def redirect_html(title: str, url: str) -> str:
     """Return a static page that sends a retired outcome's address on to its current page."""
     title, url = escape(title), escape(url)
