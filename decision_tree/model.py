@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
+from .contract import ID_PATTERN
 from .diagnostics import Pos
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # for the JSON Schema, where $ is the end of the text
 _ID = re.compile(ID_PATTERN)
 _NOT_ID_CHARS = re.compile(r"[^a-z0-9]+")
 
