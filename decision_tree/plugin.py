@@ -33,6 +33,8 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-tree"
+# What the site serves -> the file in assets/: the player ships minified (see package.json's "player").
+SHIPPED = {"player.js": "player.min.js", "player.css": "player.css"}
 
 
 class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
@@ -65,8 +67,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        for name in ("player.js", "player.css"):
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
+        for name, source in SHIPPED.items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / source)))
         self.homes: dict[str, File] = {}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             for tree_id, _line in self._embeds(file):
