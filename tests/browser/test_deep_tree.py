@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.generate import chain_tree
-
+from ..generate import chain_tree
 from ..support import copy_project
 from .conftest import build_and_serve
 
