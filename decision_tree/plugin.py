@@ -26,7 +26,7 @@ from .config import DecisionTreeConfig
 from .convert import relink, to_html
 from .diagnostics import report
 from .model import Tree
-from .published import EMBED, embed_problems, embeds_in
+from .published import EMBED, embed_problems, embeds_in, result_page
 from .render import Links, head_as_text, outcome_page_html, redirect_html, tree_html
 
 log = get_plugin_logger(__name__)
@@ -83,7 +83,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             folder = posixpath.dirname(home.src_uri)
             for outcome in tree.outcomes.values():
                 # No front matter: the title and description are set in on_page_markdown, as text.
-                src = posixpath.join(folder, tree_id, f"{outcome.id}.md")
+                src = result_page(folder, tree_id, outcome.id)
                 generated = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(generated)
                 self.outcome_files[(tree_id, outcome.id)] = generated

@@ -64,7 +64,7 @@ class Published:
         found = ["/" + uri for uri in self._page_uris()]
         for tree, folder in self._home_folders().items():
             outcomes = sorted(self.outcomes.get(tree, ()))
-            found += [posixpath.join("/", folder, tree, f"{outcome}.md") for outcome in outcomes]
+            found += ["/" + result_page(folder, tree, outcome) for outcome in outcomes]
         return found
 
     def _listing(self, folder: Path) -> frozenset[str]:
@@ -90,8 +90,8 @@ class Published:
                     text = (self.docs / uri).read_text(encoding="utf-8-sig", errors="replace")
                 except OSError:
                     continue
-                for match in EMBED.finditer(text):
-                    self._homes.setdefault(match[1], posixpath.dirname(uri))
+                for tree_id, _line in embeds_in(text)[0]:  # as the site finds them: not in code examples
+                    self._homes.setdefault(tree_id, posixpath.dirname(uri))
         return self._homes
 
     def _page_uris(self) -> list[str]:
@@ -102,6 +102,12 @@ class Published:
             found += [name if rel == "." else f"{rel}/{name}" for name in files
                       if name.endswith(".md") and not name.startswith(".")]
         return sorted(found)
+
+
+def result_page(home_folder: str, tree_id: str, outcome_id: str) -> str:
+    """Return where an outcome's own page is generated: below the folder of the first page (by path)
+    that embeds its tree (``tools/need-mlops/hire-now.md``)."""
+    return posixpath.join(home_folder, tree_id, f"{outcome_id}.md")
 
 
 def embeds_in(text: str) -> tuple[list[tuple[str, int]], list[int]]:
