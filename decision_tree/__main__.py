@@ -55,15 +55,15 @@ def cmd_paths(ns: argparse.Namespace) -> int:
     if ns.tree and ns.update:
         print("error: give a tree or --update, not both", file=sys.stderr)
         return 2
+    named_file = bool(ns.tree and Path(ns.tree).suffix)  # else a tree id, of the site's trees
     if ns.tree:
-        path = Path(ns.tree)
-        files = [path if path.suffix else DEFAULT_DIR / f"{ns.tree}.yml"]
+        files = [Path(ns.tree) if named_file else DEFAULT_DIR / f"{ns.tree}.yml"]
     elif ns.update:
         files = tree_files(DEFAULT_DIR)
     else:
         print("error: name a tree (for example: paths need-mlops), or pass --update", file=sys.stderr)
         return 2
-    result = check_files(files, _docs(ns, given=bool(ns.tree)))
+    result = check_files(files, _docs(ns, given=named_file))
     if not result.ok:
         _print_problems(result, "text")
         return 1
