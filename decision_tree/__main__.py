@@ -11,7 +11,8 @@ from .check import Result, check_files, display_path, tree_files
 from .diagnostics import report
 from .schema import schema_text
 
-DEFAULT_DIR = Path("docs/trees")
+DEFAULT_DOCS = Path("docs")
+DEFAULT_DIR = DEFAULT_DOCS / "trees"
 
 
 def _files(args: list[str]) -> list[Path]:
@@ -22,6 +23,12 @@ def _files(args: list[str]) -> list[Path]:
         path = Path(arg)
         found += tree_files(path) if path.is_dir() else [path]
     return found
+
+
+def _docs(ns: argparse.Namespace, given: bool) -> Path | None:
+    """Return the docs folder links are read against: --docs, else the site's for its own trees;
+    for files named on the command line, None: the folder holding each one's trees folder."""
+    return Path(ns.docs) if ns.docs else None if given else DEFAULT_DOCS
 
 
 def _print_problems(result: Result, style: str) -> None:
@@ -36,7 +43,7 @@ def cmd_check(ns: argparse.Namespace) -> int:
     if not files:
         print(f"error: no tree files (*.yml) found in {' '.join(ns.paths) or DEFAULT_DIR}", file=sys.stderr)
         return 1
-    result = check_files(files)
+    result = check_files(files, _docs(ns, given=bool(ns.paths)))
     if not result.ok:
         _print_problems(result, ns.format)
         return 1
@@ -48,15 +55,15 @@ def cmd_paths(ns: argparse.Namespace) -> int:
     if ns.tree and ns.update:
         print("error: give a tree or --update, not both", file=sys.stderr)
         return 2
+    named_file = bool(ns.tree and Path(ns.tree).suffix)  # else a tree id, of the site's trees
     if ns.tree:
-        path = Path(ns.tree)
-        files = [path if path.suffix else DEFAULT_DIR / f"{ns.tree}.yml"]
+        files = [Path(ns.tree) if named_file else DEFAULT_DIR / f"{ns.tree}.yml"]
     elif ns.update:
         files = tree_files(DEFAULT_DIR)
     else:
         print("error: name a tree (for example: paths need-mlops), or pass --update", file=sys.stderr)
         return 2
-    result = check_files(files)
+    result = check_files(files, _docs(ns, given=named_file))
     if not result.ok:
         _print_problems(result, "text")
         return 1
@@ -93,10 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="*", help="tree files or folders")
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="github: workflow annotations for GitHub Actions")
+    check.add_argument("--docs", help="the docs folder that links in tree text name files of "
+                       "(default: docs/, or the folder holding the named trees' folder)")
     check.set_defaults(run=cmd_check)
     paths = sub.add_parser("paths", help="list every start-to-outcome path of a tree")
     paths.add_argument("tree", nargs="?", help="tree id (file name without .yml) or path")
     paths.add_argument("--update", action="store_true", help="rewrite the committed path manifests")
+    paths.add_argument("--docs", help="the docs folder that links in tree text name files of")
     paths.set_defaults(run=cmd_paths)
     schema = sub.add_parser("schema", help="print the JSON Schema of the tree format")
     schema.set_defaults(run=cmd_schema)

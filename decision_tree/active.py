@@ -156,3 +156,13 @@ def position_in(source: str, found: Active) -> tuple[int, int]:
     before = source[:at]
     line = before.count("\n") + 1
     return line, at - (before.rfind("\n") + 1) + 1
+
+
+def page_problems(source: str, html: str, path: str) -> str | None:
+    """Describe any script, event handler, javascript: address or inline style a page's own Markdown
+    puts in it, each at the line it was written (the site runs only its own scripts); None if none."""
+    found = scan(html)
+    if not found:
+        return None
+    lines = [f"{path}:{line}:{col}: {item.describe()}" for item in found for line, col in [position_in(source, item)]]
+    return "a page holds what the site does not allow:\n" + "\n".join(lines)

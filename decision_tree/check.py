@@ -50,8 +50,12 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def check_files(paths: list[Path]) -> Result:
-    """Check the given tree files. ``continue_with`` may name any tree in the same folders."""
+def check_files(paths: list[Path], docs: Path | None = None) -> Result:
+    """Check the given tree files. ``continue_with`` may name any tree in the same folders.
+
+    Links in tree text are read against ``docs``, the site's docs folder; without one, against the
+    folder that holds each file's trees folder (the site's layout, docs/trees/, for one-off files).
+    """
     known = frozenset(p.stem for folder in {p.parent for p in paths} for p in tree_files(folder))
     known |= {p.stem for p in paths}
     problems: list[Diagnostic] = []
@@ -67,8 +71,9 @@ def check_files(paths: list[Path]) -> Result:
         outcomes = {tree.id: frozenset(tree.outcomes) for tree in trees.values()}
         sites: dict[Path, Published] = {}
         for path, tree, text in read:
-            docs = docs_folder(path)
-            site = sites.setdefault(docs, Published(docs, path.parent.name, outcomes))
+            folder = Path(os.path.abspath(path.parent))  # the link's folder, never where a link leads
+            root = Path(os.path.abspath(docs)) if docs is not None else folder.parent
+            site = sites.setdefault(root, Published(root, _top_folder(folder, root), outcomes))
             problems += check_links(tree, site, text)
     return Result(trees, sorted(problems))
 
@@ -90,11 +95,12 @@ def _check_one(path: Path, known: frozenset, problems: list[Diagnostic]) -> list
     return [(path, tree, text)]
 
 
-def docs_folder(tree_file: Path) -> Path:
-    """Return the docs folder a tree's paths are read from: the parent of the trees folder."""
-    return Path(os.path.abspath(tree_file)).parent.parent  # the link's folder, never where a link leads
+def _top_folder(folder: Path, docs: Path) -> str:
+    """Return the folder at the top of ``docs`` that holds ``folder`` (left out of the site), or ""."""
+    parts = Path(os.path.relpath(folder, docs)).parts
+    return parts[0] if parts and parts[0] not in (".", "..") else ""
 
 
-def check_directory(directory: Path) -> Result:
-    """Check every tree file in a folder."""
-    return check_files(tree_files(directory))
+def check_directory(directory: Path, docs: Path | None = None) -> Result:
+    """Check every tree file in a folder; links are read against ``docs`` (see ``check_files``)."""
+    return check_files(tree_files(directory), docs)

@@ -6,15 +6,16 @@ equality: two trees that route the same way compare equal wherever their text si
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
+from .contract import ID_PATTERN
 from .diagnostics import Pos
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # for the JSON Schema, where $ is the end of the text
 _ID = re.compile(ID_PATTERN)
 _NOT_ID_CHARS = re.compile(r"[^a-z0-9]+")
 
@@ -29,6 +30,14 @@ def is_id(text: str) -> bool:
 def slug(text: str) -> str:
     """Return the id closest to ``text`` ("Hire_Now!" -> "hire-now"); may be empty."""
     return _NOT_ID_CHARS.sub("-", text.lower()).strip("-")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """Return the closest choice to a misspelt ``word``, if one is close enough."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not matches and slug(word) in choices:
+        return slug(word)
+    return matches[0] if matches else None
 
 
 @dataclass(frozen=True, slots=True)

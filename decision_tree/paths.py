@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .model import Tree
+from .routes import depth_first
 
 MANIFEST_SUFFIX = ".paths"
 UPDATE_COMMAND = "./scripts/update-paths"
@@ -19,24 +20,12 @@ UPDATE_COMMAND = "./scripts/update-paths"
 def walk(tree: Tree) -> Iterator[list[tuple[str, str]]]:
     """Yield each path as [(question id, answer label), ..., (outcome id, "")], depth first.
 
-    Iterative, so a chain thousands of questions deep is fine. Assumes a checked tree (no loops).
+    Assumes a checked tree (no loops): every question is entered on every route that reaches it.
     """
-    trail: list[tuple[str, str]] = []
-    stack = [(tree.start, iter(tree.questions[tree.start].answers))]
-    while stack:
-        node_id, answers = stack[-1]
-        answer = next(answers, None)
-        if answer is None:
-            stack.pop()
-            if trail:
-                trail.pop()
-            continue
-        trail.append((node_id, answer.label))
+    for trail in depth_first(tree, tree.start, lambda _question: True):
+        answer = trail[-1][1]
         if answer.next in tree.outcomes:
-            yield trail + [(answer.next, "")]
-            trail.pop()
-        else:
-            stack.append((answer.next, iter(tree.questions[answer.next].answers)))
+            yield [(question_id, taken.label) for question_id, taken in trail] + [(answer.next, "")]
 
 
 def format_path(steps: list[tuple[str, str]]) -> str:

@@ -2,7 +2,8 @@
 
 A page embeds a tree with a line of its own: ``<!-- decision-tree need-mlops -->``. Each outcome
 of an embedded tree gets a generated page next to the tool page (``tools/need-mlops/hire-now/``).
-All the logic lives in the core modules; this file only connects them to MkDocs' events.
+Checking, finding embeds, rendering and refusing active content live in the core modules; this
+file connects them to MkDocs' events and files, and keeps serve going on the last good trees.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -23,23 +22,19 @@ from mkdocs.structure.pages import Page
 
 from . import active
 from .check import check_directory
+from .config import DecisionTreeConfig
 from .convert import relink, to_html
 from .diagnostics import report
 from .model import Tree
-from .published import EMBED
-from .render import Links, outcome_page_html, redirect_html, tree_html
-from .shape import did_you_mean
+from .published import EMBED, embed_problems, embeds_in, result_page
+from .render import Links, head_as_text, outcome_page_html, redirect_html, tree_html
 
 log = get_plugin_logger(__name__)
 
-NEAR_MISS = re.compile(r"<!--\s*decision[\s_-]*tree", re.IGNORECASE)
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-tree"
-
-
-class DecisionTreeConfig(base.Config):
-    trees_dir = c.Type(str, default="trees")  # below docs_dir
+# What the site serves -> the file in assets/: the player ships minified (see package.json's "player").
+SHIPPED = {"player.js": "player.min.js", "player.css": "player.css"}
 
 
 class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
@@ -56,8 +51,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         log.error(problem)
 
     def on_config(self, config):
-        trees_dir = Path(config.docs_dir) / self.config.trees_dir
-        result = check_directory(trees_dir)
+        docs = Path(config.docs_dir)
+        result = check_directory(docs / self.config.trees_dir, docs)
         trees = result.trees
         if not result.ok:
             problems = report(result.diagnostics)
@@ -72,8 +67,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        for name in ("player.js", "player.css"):
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
+        for name, source in SHIPPED.items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / source)))
         self.homes: dict[str, File] = {}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             for tree_id, _line in self._embeds(file):
@@ -88,7 +83,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             folder = posixpath.dirname(home.src_uri)
             for outcome in tree.outcomes.values():
                 # No front matter: the title and description are set in on_page_markdown, as text.
-                src = posixpath.join(folder, tree_id, f"{outcome.id}.md")
+                src = result_page(folder, tree_id, outcome.id)
                 generated = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(generated)
                 self.outcome_files[(tree_id, outcome.id)] = generated
@@ -106,21 +101,14 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
 
         Under serve, a tree whose file was just deleted or renamed is served as it last built.
         """
-        found, near_misses = embeds_in(file.content_string)
-        for number in near_misses:
-            self._refuse(f"docs/{file.src_uri}:{number}: this looks like a tree embed but is not written as "
-                         "<!-- decision-tree TREE-ID -->")
-        for tree_id, number in found:
-            if tree_id not in self.trees:
-                guess = did_you_mean(tree_id, self.trees)
-                problem = (f"docs/{file.src_uri}:{number}: the page embeds the tree {tree_id!r}, which does not "
-                           "exist" + (f"; did you mean {guess!r}?" if guess else f"; trees: {', '.join(sorted(self.trees))}"))
-                last_good = getattr(self, "last_good", None) or {}
-                if getattr(self, "serving", False) and tree_id in last_good:
-                    self.trees[tree_id] = last_good[tree_id]
-                    problem += "; still serving its last good version"
-                self._refuse(problem)
-        return [(tree_id, number) for tree_id, number in found if tree_id in self.trees]
+        text = file.content_string
+        for tree_id, _number, problem in embed_problems(text, f"docs/{file.src_uri}", self.trees):
+            last_good = getattr(self, "last_good", None) or {}
+            if getattr(self, "serving", False) and tree_id in last_good:
+                self.trees[tree_id] = last_good[tree_id]
+                problem += "; still serving its last good version"
+            self._refuse(problem)
+        return [(tree_id, number) for tree_id, number in embeds_in(text)[0] if tree_id in self.trees]
 
     def on_env(self, env, *, config, files):
         env.globals["decision_tree_sidebars"] = {}  # base URL -> sidebars of a result page, drawn once a build
@@ -153,7 +141,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             tree = self.trees[mine[0]]
             render = self._markdown_for(page, files)
             return outcome_page_html(tree, tree.outcomes[mine[1]], render, self._links(tree, page, files, outcomes=False))
-        problem = active_content(page.file.content_string, html, _shown_path(config, page.file))
+        problem = active.page_problems(page.file.content_string, html, _shown_path(config, page.file))
         if problem:
             self._refuse(problem)
             html = f'<p class="dt-refused">{escape(problem)}</p>'  # under serve: shown, never run
@@ -189,48 +177,6 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         return Links(outcomes=outcomes, trees=trees, tool=home.url_relative_to(here) if home else None)
 
 
-def head_as_text(meta: dict) -> None:
-    """Escape the title and description a page's front matter gives, in place.
-
-    Material prints ``page.meta.title`` and ``.description`` unescaped into the page head, the
-    header and the search index, as if they were HTML; they are text (an editor's or a tree's), so
-    they are handed over escaped and reach every place as the characters typed.
-    """
-    for key in ("title", "description", "author"):
-        if isinstance(meta.get(key), str):
-            meta[key] = escape(meta[key], quote=True)
-
-
 def _shown_path(config, file: File) -> str:
     """Return a page's source as an editor finds it, relative to mkdocs.yml (docs/x.md)."""
     return os.path.relpath(os.path.join(config.docs_dir, file.src_path), os.path.dirname(config.config_file_path))
-
-
-def active_content(source: str, html: str, path: str) -> str | None:
-    """Describe any script, event handler, javascript: address or inline style a page's own Markdown
-    puts in it, each at the line it was written (the site runs only its own scripts); None if none."""
-    found = active.scan(html)
-    if not found:
-        return None
-    lines = [f"{path}:{line}:{col}: {item.describe()}" for item in found for line, col in [active.position_in(source, item)]]
-    return "a page holds what the site does not allow:\n" + "\n".join(lines)
-
-
-def embeds_in(text: str) -> tuple[list[tuple[str, int]], list[int]]:
-    """Return (tree id, line) for each embed line, and the lines of near misses (a comment that looks
-    like an embed but is not written as one), skipping fenced code blocks (examples)."""
-    found, near_misses = [], []
-    fence = None
-    for number, line in enumerate(text.splitlines(), 1):
-        opener = FENCE.match(line)
-        if opener and (fence is None or opener.group(1).startswith(fence)):
-            fence = opener.group(1) if fence is None else None
-            continue
-        if fence is not None:
-            continue
-        match = EMBED.search(line)
-        if match:
-            found.append((match.group(1), number))
-        elif NEAR_MISS.search(line):
-            near_misses.append(number)
-    return found, near_misses

@@ -19,10 +19,14 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from typing import Mapping
+from typing import Collection, Mapping
 
-# A tree embedded in a page; the same pattern as the MkDocs adapter's.
+from .model import did_you_mean
+
+# A tree embedded in a page, on a line of its own: <!-- decision-tree need-mlops -->.
 EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)\s*-->")
+NEAR_MISS = re.compile(r"<!--\s*decision[\s_-]*tree", re.IGNORECASE)
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 FILE, MISSING, FOLDER, LEFT_OUT, OUTSIDE = "file", "missing", "folder", "left out", "outside"
 
@@ -60,7 +64,7 @@ class Published:
         found = ["/" + uri for uri in self._page_uris()]
         for tree, folder in self._home_folders().items():
             outcomes = sorted(self.outcomes.get(tree, ()))
-            found += [posixpath.join("/", folder, tree, f"{outcome}.md") for outcome in outcomes]
+            found += ["/" + result_page(folder, tree, outcome) for outcome in outcomes]
         return found
 
     def _listing(self, folder: Path) -> frozenset[str]:
@@ -86,8 +90,8 @@ class Published:
                     text = (self.docs / uri).read_text(encoding="utf-8-sig", errors="replace")
                 except OSError:
                     continue
-                for match in EMBED.finditer(text):
-                    self._homes.setdefault(match[1], posixpath.dirname(uri))
+                for tree_id, _line in embeds_in(text)[0]:  # as the site finds them: not in code examples
+                    self._homes.setdefault(tree_id, posixpath.dirname(uri))
         return self._homes
 
     def _page_uris(self) -> list[str]:
@@ -98,3 +102,44 @@ class Published:
             found += [name if rel == "." else f"{rel}/{name}" for name in files
                       if name.endswith(".md") and not name.startswith(".")]
         return sorted(found)
+
+
+def result_page(home_folder: str, tree_id: str, outcome_id: str) -> str:
+    """Return where an outcome's own page is generated: below the folder of the first page (by path)
+    that embeds its tree (``tools/need-mlops/hire-now.md``)."""
+    return posixpath.join(home_folder, tree_id, f"{outcome_id}.md")
+
+
+def embeds_in(text: str) -> tuple[list[tuple[str, int]], list[int]]:
+    """Return (tree id, line) for each embed line, and the lines of near misses (a comment that looks
+    like an embed but is not written as one), skipping fenced code blocks (examples)."""
+    found, near_misses = [], []
+    fence = None
+    for number, line in enumerate(text.splitlines(), 1):
+        opener = FENCE.match(line)
+        if opener and (fence is None or opener.group(1).startswith(fence)):
+            fence = opener.group(1) if fence is None else None
+            continue
+        if fence is not None:
+            continue
+        match = EMBED.search(line)
+        if match:
+            found.append((match.group(1), number))
+        elif NEAR_MISS.search(line):
+            near_misses.append(number)
+    return found, near_misses
+
+
+def embed_problems(text: str, path: str, trees: Collection[str]) -> list[tuple[str | None, int, str]]:
+    """Return (tree id or None, line, problem) for each near miss and each embed of an unknown tree
+    in a page shown to its editor as ``path``."""
+    found, near_misses = embeds_in(text)
+    problems: list[tuple[str | None, int, str]] = [
+        (None, number, f"{path}:{number}: this looks like a tree embed but is not written as "
+                       "<!-- decision-tree TREE-ID -->") for number in near_misses]
+    for tree_id, number in found:
+        if tree_id not in trees:
+            guess = did_you_mean(tree_id, trees)
+            problems.append((tree_id, number, f"{path}:{number}: the page embeds the tree {tree_id!r}, which does not "
+                             "exist" + (f"; did you mean {guess!r}?" if guess else f"; trees: {', '.join(sorted(trees))}")))
+    return problems

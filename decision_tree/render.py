@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Callable
 
+from .contract import ATTRIBUTES, CLASSES, HASH, LABELS
 from .memory import collector_paused
 from .model import Outcome, Question, Tree
 from .sanitize import sanitize
@@ -34,7 +35,7 @@ class Links:
 
 def anchor(tree: Tree, step: str) -> str:
     """Return the HTML id of a step; ids have single hyphens only, so ``--`` cannot collide."""
-    return f"{tree.id}--{step}"
+    return f"{tree.id}{HASH['anchor']}{step}"
 
 
 def island_json(tree: Tree, links: Links) -> str:
@@ -73,11 +74,11 @@ def tree_html(tree: Tree, markdown: Markdown, links: Links) -> str:
         steps += [_outcome_step(tree, o, markdown, links) for o in tree.outcomes.values()]
         island = island_json(tree, links)
     return (
-        f'<div class="dt" data-decision-tree="{escape(tree.id)}">\n'
+        f'<div class="dt" {ATTRIBUTES["tree"]}="{escape(tree.id)}">\n'
         # In a <template>: Material's instant navigation re-runs every <script> in the page content,
         # re-created without its type, which would execute the JSON; template content is left alone.
-        f'<template class="dt-data"><script type="application/json">{island}</script></template>\n'
-        f'<div class="dt-outline">\n'
+        f'<template class="{CLASSES["data"]}"><script type="application/json">{island}</script></template>\n'
+        f'<div class="{CLASSES["outline"]}">\n'
         f'<p class="dt-outline-note">Every question and result of this tool is listed below. '
         f'Start with the first question and follow the link of your answer.</p>\n'
         + "".join(steps)
@@ -86,15 +87,16 @@ def tree_html(tree: Tree, markdown: Markdown, links: Links) -> str:
 
 
 def _question(tree: Tree, question: Question, markdown: Markdown) -> str:
-    help_html = f'<div class="dt-help">\n{sanitize(markdown(question.help))}\n</div>\n' if question.help else ""
+    help_html = f'<div class="{CLASSES["help"]}">\n{sanitize(markdown(question.help))}\n</div>\n' if question.help else ""
     answers = "".join(
-        f'<li><a href="#{anchor(tree, a.next)}" data-key="{escape(a.key)}">{escape(a.label)}</a></li>\n'
+        f'<li><a href="#{anchor(tree, a.next)}" {ATTRIBUTES["key"]}="{escape(a.key)}">{escape(a.label)}</a></li>\n'
         for a in question.answers
     )
     return (
-        f'<section class="dt-step dt-question" id="{anchor(tree, question.id)}" data-step="{question.id}">\n'
+        f'<section class="{CLASSES["step"]} dt-question" id="{anchor(tree, question.id)}" '
+        f'{ATTRIBUTES["step"]}="{question.id}">\n'
         f"<h2>{escape(question.text)}</h2>\n{help_html}"
-        f'<ul class="dt-answers">\n{answers}</ul>\n</section>\n'
+        f'<ul class="{CLASSES["answers"]}">\n{answers}</ul>\n</section>\n'
     )
 
 
@@ -102,7 +104,8 @@ def _outcome_step(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links
     # Left out of the site search: each result has its own page, the one a search should open (a hit
     # in the outline would open the tool at its first question, with the outline hidden by the player).
     return (
-        f'<section class="dt-step dt-outcome" id="{anchor(tree, outcome.id)}" data-step="{outcome.id}" data-search-exclude>\n'
+        f'<section class="{CLASSES["step"]} dt-outcome" id="{anchor(tree, outcome.id)}" '
+        f'{ATTRIBUTES["step"]}="{outcome.id}" data-search-exclude>\n'
         f"<h2>{escape(outcome.title)}</h2>\n"
         + _outcome_body(outcome, markdown)
         + _outcome_links(outcome, links, own_page=links.outcomes.get(outcome.id))
@@ -111,20 +114,21 @@ def _outcome_step(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links
 
 
 def _outcome_body(outcome: Outcome, markdown: Markdown) -> str:
-    summary = f'<p class="dt-summary">{escape(outcome.summary)}</p>\n' if outcome.summary else ""
-    return f'{summary}<div class="dt-body">\n{sanitize(markdown(outcome.body))}\n</div>\n'
+    summary = f'<p class="{CLASSES["summary"]}">{escape(outcome.summary)}</p>\n' if outcome.summary else ""
+    return f'{summary}<div class="{CLASSES["body"]}">\n{sanitize(markdown(outcome.body))}\n</div>\n'
 
 
 def _outcome_links(outcome: Outcome, links: Links, own_page: str | None = None) -> str:
     parts = []
     if own_page:
-        parts.append(f'<a class="dt-permalink" href="{escape(own_page)}">Open this result on its own page</a>')
+        parts.append(f'<a class="{CLASSES["permalink"]}" href="{escape(own_page)}">{LABELS["permalink"]}</a>')
     cont = _continue(outcome, links)
     if cont:
-        parts.append(f'<a class="dt-continue" href="{escape(cont["url"])}">Next: {escape(cont["title"])}</a>')
+        parts.append(f'<a class="{CLASSES["continue"]}" href="{escape(cont["url"])}">'
+                     f'{LABELS["continue"]}{escape(cont["title"])}</a>')
     if links.tool:
         parts.append(f'<a class="dt-restart-link" href="{escape(links.tool)}">Start the tool again</a>')
-    return f'<p class="dt-links">{" ".join(parts)}</p>\n' if parts else ""
+    return f'<p class="{CLASSES["links"]}">{" ".join(parts)}</p>\n' if parts else ""
 
 
 def outcome_page_html(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links) -> str:
@@ -137,6 +141,18 @@ def outcome_page_html(tree: Tree, outcome: Outcome, markdown: Markdown, links: L
         + _outcome_links(outcome, links)
         + "</div>\n"
     )
+
+
+def head_as_text(meta: dict) -> None:
+    """Escape the title and description a page's front matter gives, in place.
+
+    Material prints ``page.meta.title`` and ``.description`` unescaped into the page head, the
+    header and the search index, as if they were HTML; they are text (an editor's or a tree's), so
+    they are handed over escaped and reach every place as the characters typed.
+    """
+    for key in ("title", "description", "author"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key], quote=True)
 
 
 def redirect_html(title: str, url: str) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic, Pos, quote, quote_id, visible
-from .model import Tree
-from .shape import did_you_mean
+from .model import Tree, did_you_mean
+from .routes import depth_first, reachable
 
 Rule = Callable[[Tree, frozenset], Iterator[Diagnostic]]
 
@@ -138,14 +138,7 @@ def aliases_point_at_current_ids(tree: Tree, _trees: frozenset) -> Iterator[Diag
 
 def everything_reachable(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
     """Every question and outcome can be reached from ``start`` by some answers."""
-    seen = {tree.start}
-    todo = [tree.start]
-    while todo:
-        question = tree.questions.get(todo.pop())
-        for answer in question.answers if question else ():
-            if answer.next not in seen:
-                seen.add(answer.next)
-                todo.append(answer.next)
+    seen = reachable(tree)
     for kind, nodes in (("question", tree.questions), ("outcome", tree.outcomes)):
         for node_id, node in nodes.items():
             if node_id not in seen:
@@ -160,34 +153,27 @@ def no_loops(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
     Reported once per answer that closes a loop, with the loop written out as a path.
     """
     done: set[str] = set()
+    on_path: dict[str, int] = {}  # the questions being walked, in order: question id -> depth
+
+    def enter(question_id: str) -> bool:
+        if question_id in on_path or question_id in done:
+            return False
+        on_path[question_id] = len(on_path)
+        return True
+
+    def leave(question_id: str) -> None:
+        del on_path[question_id]
+        done.add(question_id)
+
     for root in tree.questions:
-        if root in done:
-            continue
-        on_path: dict[str, int] = {}
-        path: list[str] = []
-        stack = [(root, iter(tree.questions[root].answers))]
-        on_path[root] = 0
-        path.append(root)
-        while stack:
-            node_id, answers = stack[-1]
-            answer = next(answers, None)
-            if answer is None:
-                stack.pop()
-                path.pop()
-                del on_path[node_id]
-                done.add(node_id)
-                continue
-            target = answer.next
-            if target in on_path:
-                loop = path[on_path[target]:] + [target]
+        for trail in depth_first(tree, root, enter, leave):
+            answer = trail[-1][1]
+            if answer.next in on_path:
+                loop = [question_id for question_id, _ in trail[on_path[answer.next]:]] + [answer.next]
                 yield Diagnostic(tree.path, answer.next_pos, "DT031",
                                  f"answer {quote(answer.label)} loops back: {' → '.join(map(visible, loop))}",
                                  "every path must end at an outcome: point one of these answers "
                                  "at an outcome or a later question")
-            elif target in tree.questions and target not in done:
-                on_path[target] = len(path)
-                path.append(target)
-                stack.append((target, iter(tree.questions[target].answers)))
 
 
 # Rules that only make sense once every reference resolves; run last, and only on a clean tree.

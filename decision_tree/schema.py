@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .model import ID_PATTERN
+from .contract import ID_PATTERN
 
 # Kinds of value
 LINE = "line"          # text on one line

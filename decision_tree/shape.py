@@ -7,13 +7,12 @@ so later checks still run on the rest of the file and an editor sees every probl
 
 from __future__ import annotations
 
-import difflib
-from typing import Callable, Iterable
+from typing import Callable
 
 from . import schema
 from .diagnostics import Diagnostic, Pos, quote, quote_id
 from .load import Mapping, Node, Scalar, Sequence
-from .model import Answer, Outcome, Question, Tree, answer_keys, is_id, slug
+from .model import Answer, Outcome, Question, Tree, answer_keys, did_you_mean, is_id, slug
 
 _NODE_TYPE = {schema.LIST: Sequence, schema.ID_MAP: Mapping}
 _KIND_WORDS = {Scalar: "text", Mapping: "a mapping", Sequence: "a list"}
@@ -24,14 +23,6 @@ _EXPECTED = {
     schema.LIST: ("a list", 'put each item on its own line, starting with "- "'),
     schema.ID_MAP: ("a mapping of ids", 'write one "id:" per line, indented, with its fields below it'),
 }
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """Return the closest choice to a misspelt ``word``, if one is close enough."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not matches and slug(word) in choices:
-        return slug(word)
-    return matches[0] if matches else None
 
 
 class _Reader:

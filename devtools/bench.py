@@ -46,7 +46,7 @@ def child(kind: str, size: int, repeats: int, first_round: bool) -> dict:
     """Time ``repeats`` runs of check and compile in this process; in the first round, also time
     Markdown once and measure peak memory once (under tracemalloc, which slows everything)."""
     from decision_tree.check import check_files
-    from .generated import branching_tree, chain_tree
+    from .generate import branching_tree, chain_tree
     from decision_tree.paths import walk
 
     with tempfile.TemporaryDirectory() as folder:

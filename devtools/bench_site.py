@@ -14,7 +14,7 @@ from pathlib import Path
 from . import budget
 from .browser import ARGS, find_chromium
 from .fileserver import serving
-from .generated import wide_tree
+from .generate import wide_tree
 from .project import ROOT, copy_project
 from .site import mkdocs_build
 

@@ -55,6 +55,16 @@ def test_check_a_file_outside_the_working_directory_shows_its_full_path(tmp_path
     assert run_cli("check", str(path)).stdout.startswith(f"{path}:7:9: error DT016: ")
 
 
+def test_check_reads_links_against_the_docs_folder_it_is_given(tmp_path):
+    """A tree kept outside any docs folder links to the site's pages when --docs names the site."""
+    path = tmp_path / "t.yml"
+    path.write_text((BROKEN / "dt016-one-answer.yml").read_text(encoding="utf-8").replace(
+        "answers:", "help: See [the brief](/brief.md).\n    answers:", 1), encoding="utf-8")
+    site, elsewhere = run_cli("check", "--docs", "docs", str(path)), run_cli("check", "--docs", str(tmp_path), str(path))
+    assert [line.split(": error ")[1][:5] for line in site.stdout.splitlines() if ": error " in line] == ["DT016"]
+    assert "DT029" in elsewhere.stdout
+
+
 def test_paths_prints_the_committed_manifest():
     done = run_cli("paths", "need-mlops")
     assert done.returncode == 0

@@ -191,6 +191,14 @@ def test_a_link_to_a_result_page_passes_when_that_page_is_generated(tmp_path, ta
     assert [d[2] for d in check(tmp_path, body=f"[x]({target})")] == ([] if ok else ["DT029"])
 
 
+def test_a_tree_shown_in_a_code_example_does_not_move_its_result_pages(tmp_path):
+    """The result pages sit by the first page that embeds the tree, as the site finds embeds: not in examples."""
+    (tmp_path / "docs" / "tools").mkdir(parents=True)
+    (tmp_path / "docs" / "editors.md").write_text("# Editors\n\n```\n<!-- decision-tree links -->\n```\n")
+    (tmp_path / "docs" / "tools" / "tool.md").write_text("# Tool\n\n<!-- decision-tree links -->\n")
+    assert check(tmp_path, body="[x](/tools/links/o.md)") == []
+
+
 def test_a_link_to_a_result_by_its_web_address_is_shown_the_page_to_name(tmp_path):
     (tmp_path / "docs" / "tools").mkdir(parents=True)
     (tmp_path / "docs" / "tools" / "tool.md").write_text("# Tool\n\n<!-- decision-tree links -->\n")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decision_tree.check import check_files
 from decision_tree.paths import walk
-from devtools.generated import branching_tree, chain_tree, diamond_tree, wide_tree
+from decision_tree.routes import depth_first, reachable
+from devtools.generate import branching_tree, chain_tree, diamond_tree, wide_tree
 
 
 def test_a_chain_ten_thousand_questions_deep(write_tree):
@@ -41,3 +42,18 @@ def test_a_diamond_of_two_to_the_sixty_routes(write_tree):
     tree = result.trees["t"]
     assert len(tree.questions) == 60
     assert {answer.next for answer in tree.questions["q59"].answers} == {"o0"}
+
+
+def test_the_rules_walk_a_diamond_entering_each_question_once(write_tree):
+    """The route walk the paths enumerate with is steered by its caller: reachability takes each answer once."""
+    tree = check_files([write_tree(diamond_tree(60))]).trees["t"]
+    entered: list[str] = []
+
+    def first_time(question_id: str) -> bool:
+        fresh = question_id not in entered
+        entered.append(question_id)
+        return fresh
+
+    taken = sum(1 for _ in depth_first(tree, tree.start, first_time))
+    assert taken == 2 * 60 and sorted(set(entered)) == sorted(tree.questions)
+    assert reachable(tree) == {*tree.questions, *tree.outcomes}

@@ -1,266 +1,287 @@
 /* Decision-tree player: a tree's outline, one question at a time. State is in the URL hash,
  * "#<tree>=<question>:<key>,...&<tree>.at=<question>": the answers along the path, and the question
- * reopened by "Change". Other hash entries are kept. Pure functions (node-tested) first, then DOM. */
+ * reopened by "Change". Other hash entries are kept. Pure functions (node-tested) first, then DOM.
+ * The id pattern, the hash's separators, the outline's names and the shared labels come from
+ * contract.json, which render.py reads too; the shipped player.min.js is this file bundled with it. */
 (() => {
   "use strict";
 
+  const CONTRACT = require("./contract.json");
+  const SEP = CONTRACT.hash, CLASSES = CONTRACT.classes, ATTRIBUTES = CONTRACT.attributes, LABELS = CONTRACT.labels;
   const NOTE = "That link points to a step that no longer exists, so you are starting from the first question.";
-  const PAIR = /^([a-z0-9-]+):([a-z0-9-]+)$/;
-  const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const own = (o, k) => !!o && Object.prototype.hasOwnProperty.call(o, k);
-  const entries = (hash) => String(hash || "").replace(/^#/, "").split("&").filter(Boolean);
-  const decode = (s) => { try { return decodeURIComponent(s); } catch (e) { return null; } };
-  const nameOf = (e) => decode(e.split("=")[0]);
-  const pairsOf = (w) => w.path.map((p) => [p.q, p.key]);
+  const ID = new RegExp(CONTRACT.id);
+  const ID_BODY = CONTRACT.id.replace(/^\^|\$$/g, "");
+  const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const PAIR = new RegExp("^(" + ID_BODY + ")" + escapeRegExp(SEP.pair) + "(" + ID_BODY + ")$");
+  const AT = SEP.at, VALUE = SEP.value;
+  const own = (object, key) => !!object && Object.prototype.hasOwnProperty.call(object, key);
+  const entries = (hash) => String(hash || "").replace(/^#/, "").split(SEP.entries).filter(Boolean);
+  const decode = (text) => { try { return decodeURIComponent(text); } catch (error) { return null; } };
+  const nameOf = (entry) => decode(entry.split(VALUE)[0]);
+  const pairsOf = (route) => route.path.map((step) => [step.question, step.key]);
 
-  /** Read tree `id`'s entries from a hash, unchecked: {pairs, at, found, bad, anchor}. */
-  function parseHash(hash, id) {
-    const r = { pairs: [], at: null, found: false, bad: false, anchor: false };
+  /** Read tree `treeId`'s entries from a hash, unchecked: {pairs, at, found, bad, anchor}. */
+  function parseHash(hash, treeId) {
+    const parsed = { pairs: [], at: null, found: false, bad: false, anchor: false };
     const seen = new Set();
-    for (const e of entries(hash)) {
-      const name = nameOf(e), value = e.includes("=") ? decode(e.slice(e.indexOf("=") + 1)) : null;
-      if (!e.includes("=")) { // an outline anchor, "#tree--step"
-        r.anchor = r.anchor || !!name && name.startsWith(id + "--");
-      } else if (name === id || name === id + ".at") {
-        r.found = true;
-        if (value === null || seen.has(name)) r.bad = true;
-        else if (name !== id) {
-          if (ID.test(value)) r.at = value; else r.bad = true;
-        } else for (const part of value ? value.split(",") : []) {
-          const m = PAIR.exec(part);
-          if (m) r.pairs.push([m[1], m[2]]); else r.bad = true;
+    for (const entry of entries(hash)) {
+      const hasValue = entry.includes(VALUE), name = nameOf(entry);
+      const value = hasValue ? decode(entry.slice(entry.indexOf(VALUE) + VALUE.length)) : null;
+      if (!hasValue) { // an outline anchor, "#tree--step"
+        parsed.anchor = parsed.anchor || !!name && name.startsWith(treeId + SEP.anchor);
+      } else if (name === treeId || name === treeId + AT) {
+        parsed.found = true;
+        if (value === null || seen.has(name)) parsed.bad = true;
+        else if (name !== treeId) {
+          if (ID.test(value)) parsed.at = value; else parsed.bad = true;
+        } else for (const part of value ? value.split(SEP.pairs) : []) {
+          const match = PAIR.exec(part);
+          if (match) parsed.pairs.push([match[1], match[2]]); else parsed.bad = true;
         }
         seen.add(name);
       }
     }
-    return r;
+    return parsed;
   }
 
-  /** Return `hash` with tree `id`'s entries and anchors replaced by `state`. */
-  function formatHash(hash, id, state) {
-    const mine = [], out = [];
-    if (state.pairs.length) mine.push(id + "=" + state.pairs.map((p) => p.join(":")).join(","));
-    if (state.at) mine.push(id + ".at=" + state.at);
-    for (const e of entries(hash)) {
-      const name = nameOf(e) || "";
-      const ours = e.includes("=") ? name === id || name === id + ".at" : name.startsWith(id + "--");
-      if (!ours) out.push(e);
-      else out.push(...mine.splice(0));
+  /** Return `hash` with tree `treeId`'s entries and anchors replaced by `state`. */
+  function formatHash(hash, treeId, state) {
+    const mine = [], kept = [];
+    if (state.pairs.length) mine.push(treeId + VALUE + state.pairs.map((pair) => pair.join(SEP.pair)).join(SEP.pairs));
+    if (state.at) mine.push(treeId + AT + VALUE + state.at);
+    for (const entry of entries(hash)) {
+      const name = nameOf(entry) || "";
+      const ours = entry.includes(VALUE) ? name === treeId || name === treeId + AT : name.startsWith(treeId + SEP.anchor);
+      if (!ours) kept.push(entry);
+      else kept.push(...mine.splice(0));
     }
-    out.push(...mine);
-    return out.length ? "#" + out.join("&") : "";
+    kept.push(...mine);
+    return kept.length ? "#" + kept.join(SEP.entries) : "";
   }
 
   /** Return the current id of a possibly retired one. */
   function resolve(tree, id) {
-    for (let n = 0; n < 8 && own(tree.aliases, id); n++) id = tree.aliases[id];
+    for (let hops = 0; hops < 8 && own(tree.aliases, id); hops++) id = tree.aliases[id];
     return id;
   }
 
   /** Follow the answers from the start: {path, step (shown), at, done (step is an outcome), stale}. */
   function walk(tree, state) {
-    const Q = tree.questions, chosen = new Map(), path = [];
-    let stale = false, at = null, cur = tree.start;
-    for (const [q0, k] of state.pairs) {
-      const q = resolve(tree, q0), k1 = resolve(tree, k);
-      const a = !chosen.has(q) && own(Q, q) && Q[q].answers.find((x) => x.key === k || x.key === k1);
-      if (a) chosen.set(q, a); else stale = true;
+    const questions = tree.questions, chosen = new Map(), path = [];
+    let stale = false, at = null, current = tree.start;
+    for (const [writtenQuestion, writtenKey] of state.pairs) {
+      const questionId = resolve(tree, writtenQuestion), key = resolve(tree, writtenKey);
+      const answer = !chosen.has(questionId) && own(questions, questionId)
+        && questions[questionId].answers.find((option) => option.key === writtenKey || option.key === key);
+      if (answer) chosen.set(questionId, answer); else stale = true;
     }
-    for (let a; own(Q, cur) && (a = chosen.get(cur)); cur = a.next) {
-      chosen.delete(cur); // also ends any loop
-      path.push({ q: cur, key: a.key, next: a.next });
+    for (let answer; own(questions, current) && (answer = chosen.get(current)); current = answer.next) {
+      chosen.delete(current); // also ends any loop
+      path.push({ question: current, key: answer.key, next: answer.next });
     }
     if (state.at) {
-      const q = resolve(tree, state.at);
-      if (path.some((p) => p.q === q)) at = q;
-      else if (q !== cur || !own(Q, q)) stale = true;
+      const questionId = resolve(tree, state.at);
+      if (path.some((step) => step.question === questionId)) at = questionId;
+      else if (questionId !== current || !own(questions, questionId)) stale = true;
     }
-    return { path, step: at || cur, at, done: !at && !own(Q, cur), stale: stale || chosen.size > 0 };
+    return { path, step: at || current, at, done: !at && !own(questions, current), stale: stale || chosen.size > 0 };
   }
 
   /** Return the checked state in a hash: {pairs, at, stale, found, anchor}. */
   function read(tree, hash) {
-    const p = parseHash(hash, tree.id), w = walk(tree, p), stale = p.bad || w.stale;
-    return { pairs: stale ? [] : pairsOf(w), at: stale ? null : w.at, stale, found: p.found, anchor: p.anchor };
+    const parsed = parseHash(hash, tree.id), route = walk(tree, parsed), stale = parsed.bad || route.stale;
+    return { pairs: stale ? [] : pairsOf(route), at: stale ? null : route.at, stale, found: parsed.found, anchor: parsed.anchor };
   }
 
   /** Answer the shown question, keeping the answers still on the path. */
   function choose(tree, state, key) {
-    const w = walk(tree, state);
-    if (w.done || !tree.questions[w.step].answers.some((a) => a.key === key)) return state;
-    const chosen = new Map(pairsOf(w)).set(w.step, key);
+    const route = walk(tree, state);
+    if (route.done || !tree.questions[route.step].answers.some((answer) => answer.key === key)) return state;
+    const chosen = new Map(pairsOf(route)).set(route.step, key);
     return { pairs: pairsOf(walk(tree, { pairs: [...chosen] })), at: null };
   }
 
   /** Go to the previous question. */
   function back(tree, state) {
-    const w = walk(tree, state), pairs = pairsOf(w), i = pairs.findIndex((p) => p[0] === w.at);
-    return w.at ? { pairs, at: i > 0 ? pairs[i - 1][0] : w.at } : { pairs: pairs.slice(0, -1), at: null };
+    const route = walk(tree, state), pairs = pairsOf(route), index = pairs.findIndex((pair) => pair[0] === route.at);
+    return route.at ? { pairs, at: index > 0 ? pairs[index - 1][0] : route.at } : { pairs: pairs.slice(0, -1), at: null };
   }
 
-  /** Reopen question `q` of the path, keeping every answer. */
-  function change(tree, state, q) {
-    const w = walk(tree, state), pairs = pairsOf(w);
-    return { pairs, at: pairs.some((p) => p[0] === q) ? q : w.at };
+  /** Reopen question `questionId` of the path, keeping every answer. */
+  function change(tree, state, questionId) {
+    const route = walk(tree, state), pairs = pairsOf(route);
+    return { pairs, at: pairs.some((pair) => pair[0] === questionId) ? questionId : route.at };
   }
 
   /** Return [min, max] questions from node `id` to an outcome: a loop, as trees can be 10,000 deep. */
   function span(tree, id) {
-    const Q = tree.questions, spans = new Map(), todo = [id];
+    const questions = tree.questions, spans = new Map(), todo = [id];
     while (todo.length) {
-      const n = todo.pop();
-      if (!own(Q, n)) spans.set(n, [0, 0]);
-      else if (!spans.has(n)) { // targets first, then n again
-        spans.set(n, 0);
-        todo.push(n);
-        for (const a of Q[n].answers) todo.push(a.next);
-      } else if (!spans.get(n)) spans.set(n, Q[n].answers.reduce(([min, max], a) => {
-        const [lo, hi] = spans.get(a.next);
-        return [Math.min(min, lo + 1), Math.max(max, hi + 1)];
+      const node = todo.pop();
+      if (!own(questions, node)) spans.set(node, [0, 0]);
+      else if (!spans.has(node)) { // targets first, then the node again
+        spans.set(node, 0);
+        todo.push(node);
+        for (const answer of questions[node].answers) todo.push(answer.next);
+      } else if (!spans.get(node)) spans.set(node, questions[node].answers.reduce(([min, max], answer) => {
+        const [low, high] = spans.get(answer.next);
+        return [Math.min(min, low + 1), Math.max(max, high + 1)];
       }, [Infinity, 0]));
     }
     return spans.get(id);
   }
 
-  /** Return {n, min, max, done}: the question's number, and how many may follow. */
+  /** Return {number, min, max, done}: the shown question's number, and how many may follow. */
   function progress(tree, state) {
-    const w = walk(tree, state), i = w.path.findIndex((p) => p.q === w.step), [min, max] = span(tree, w.step);
-    return w.done ? { n: w.path.length, min: 0, max: 0, done: true }
-      : { n: (i < 0 ? w.path.length : i) + 1, min: min - 1, max: max - 1, done: false };
+    const route = walk(tree, state), index = route.path.findIndex((step) => step.question === route.step);
+    const [min, max] = span(tree, route.step);
+    return route.done ? { number: route.path.length, min: 0, max: 0, done: true }
+      : { number: (index < 0 ? route.path.length : index) + 1, min: min - 1, max: max - 1, done: false };
   }
 
   /** Return "Question 2 · 1–3 more questions" and the like. */
-  function progressText(p) {
-    const more = (n) => n + " more question" + (n === 1 ? "" : "s");
-    return "Question " + p.n + " · " + (!p.max ? "last question" : p.min === p.max ? more(p.max)
-      : (p.min ? p.min + "–" : "up to ") + more(p.max));
+  function progressText(counts) {
+    const more = (count) => count + " more question" + (count === 1 ? "" : "s");
+    return "Question " + counts.number + " · " + (!counts.max ? "last question" : counts.min === counts.max ? more(counts.max)
+      : (counts.min ? counts.min + "–" : "up to ") + more(counts.max));
   }
 
-  const api = { parseHash, formatHash, resolve, walk, read, choose, back, change, span, progress, progressText, NOTE };
-  if (typeof module === "object" && module.exports) return void (module.exports = api);
+  const api = { parseHash, formatHash, resolve, walk, read, choose, back, change, span, progress, progressText, NOTE, CONTRACT };
+  // Under node (the tests), export the pure functions; in a browser, go on to the DOM.
+  if (typeof document === "undefined") return void (module.exports = api);
 
   /* ----------------------------------------------------------------------------------------- DOM */
 
   const players = new WeakMap();
   let listening = false, focusTaken = false;
 
-  function el(tag, cls, text, attrs) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    for (const k in attrs) e.setAttribute(k, attrs[k]);
-    return e;
+  function element(tag, className, text, attributes) {
+    const created = document.createElement(tag);
+    if (className) created.className = className;
+    if (text != null) created.textContent = text;
+    for (const name in attributes) created.setAttribute(name, attributes[name]);
+    return created;
   }
 
-  function button(cls, text, onClick) {
-    const b = el("button", cls, text, { type: "button" });
-    b.addEventListener("click", onClick);
-    return b;
+  function button(className, text, onClick) {
+    const created = element("button", className, text, { type: "button" });
+    created.addEventListener("click", onClick);
+    return created;
   }
 
-  function say(p, text) {
-    p.live.textContent = ""; // so that a repeated message is read again
-    setTimeout(() => { p.live.textContent = text; }, 50);
+  function say(player, text) {
+    player.live.textContent = ""; // so that a repeated message is read again
+    setTimeout(() => { player.live.textContent = text; }, 50);
   }
 
   /** Clone part of the outline (never re-parse author HTML). */
-  function clone(p, step, selector) {
-    const n = p.steps[step] && p.steps[step].querySelector(selector), c = n && n.cloneNode(true);
-    if (c) for (const e of [c, ...c.querySelectorAll("[id]")]) e.removeAttribute("id");
-    return c || "";
+  function clone(player, step, className) {
+    const part = player.steps[step] && player.steps[step].querySelector("." + className);
+    const copy = part && part.cloneNode(true);
+    if (copy) for (const withId of [copy, ...copy.querySelectorAll("[id]")]) withId.removeAttribute("id");
+    return copy || "";
   }
 
   const url = (hash) => location.pathname + location.search + hash;
 
-  function go(p, state) {
-    history.pushState(null, "", url(formatHash(location.hash, p.tree.id, state)));
-    render(p, "step");
+  function go(player, state) {
+    history.pushState(null, "", url(formatHash(location.hash, player.tree.id, state)));
+    render(player, "step");
   }
 
   /** Show the URL's state; `how` is "load", "step" or "history". */
-  function render(p, how) {
-    const t = p.tree, hash = location.hash, r = read(t, hash), canon = formatHash(hash, t.id, r);
-    const key = r.stale ? "!" : formatHash("", t.id, r), load = how === "load";
+  function render(player, how) {
+    const tree = player.tree, hash = location.hash, state = read(tree, hash), canonical = formatHash(hash, tree.id, state);
+    const key = state.stale ? "!" : formatHash("", tree.id, state), load = how === "load";
     // popstate, hashchange and location$ may report one change
-    if (how === "history" && (hash === p.seen || key === p.key)) return;
+    if (how === "history" && (hash === player.seen || key === player.key)) return;
     // Normalise on load only: Material restores the hash it is handling.
-    if (load && canon !== hash) history.replaceState(history.state, "", url(canon));
-    p.key = key;
-    p.seen = location.hash;
-    const a = document.activeElement, hadFocus = !a || a === document.body || p.root.contains(a);
-    const h = draw(p, r), w = walk(t, r);
-    if (load ? r.found && !focusTaken : how === "step" || hadFocus) h.focus();
+    if (load && canonical !== hash) history.replaceState(history.state, "", url(canonical));
+    player.key = key;
+    player.seen = location.hash;
+    const active = document.activeElement, hadFocus = !active || active === document.body || player.root.contains(active);
+    const heading = draw(player, state), route = walk(tree, state);
+    if (load ? state.found && !focusTaken : how === "step" || hadFocus) heading.focus();
     if (load) {
-      focusTaken = focusTaken || r.found;
-      if (r.anchor && !r.found) p.root.scrollIntoView();
+      focusTaken = focusTaken || state.found;
+      if (state.anchor && !state.found) player.root.scrollIntoView();
     }
-    if (!load || r.stale) {
-      say(p, (r.stale ? NOTE + " " : "") + (w.done ? "Your result: " : progressText(progress(t, r)) + ". ") + h.textContent);
+    if (!load || state.stale) {
+      say(player, (state.stale ? NOTE + " " : "") + (route.done ? "Your result: " : progressText(progress(tree, state)) + ". ")
+        + heading.textContent);
     }
   }
 
-  function draw(p, r) {
-    const t = p.tree, w = walk(t, r), v = p.view, step = w.step, bar = el("div", "dt-actions");
-    const h = el("h2", "dt-heading", w.done ? t.outcomes[step].title : t.questions[step].text, { tabindex: -1 });
-    v.textContent = "";
-    if (r.stale) v.append(el("p", "dt-note", NOTE));
-    v.append(el("p", "dt-progress", w.done ? "Your result" : progressText(progress(t, r))), h);
-    if (w.done) {
-      const o = t.outcomes[step], links = el("p", "dt-links");
-      if (o.continue) links.append(el("a", "dt-continue", "Continue: " + o.continue.title, { href: o.continue.url }), " ");
-      if (o.url) links.append(el("a", "dt-permalink", "Open this result on its own page", { href: o.url }));
-      v.append(clone(p, step, ".dt-summary"), clone(p, step, ".dt-body"), links);
-      const copy = button("dt-copy", "Copy link", () => copyLink(p, copy));
+  function draw(player, state) {
+    const tree = player.tree, route = walk(tree, state), view = player.view, step = route.step;
+    const bar = element("div", "dt-actions");
+    const heading = element("h2", "dt-heading", route.done ? tree.outcomes[step].title : tree.questions[step].text,
+      { tabindex: -1 });
+    view.textContent = "";
+    if (state.stale) view.append(element("p", "dt-note", NOTE));
+    view.append(element("p", "dt-progress", route.done ? "Your result" : progressText(progress(tree, state))), heading);
+    if (route.done) {
+      const outcome = tree.outcomes[step], links = element("p", CLASSES.links);
+      if (outcome.continue) {
+        links.append(element("a", CLASSES.continue, LABELS.continue + outcome.continue.title, { href: outcome.continue.url }), " ");
+      }
+      if (outcome.url) links.append(element("a", CLASSES.permalink, LABELS.permalink, { href: outcome.url }));
+      view.append(clone(player, step, CLASSES.summary), clone(player, step, CLASSES.body), links);
+      const copy = button("dt-copy", "Copy link", () => copyLink(player, copy));
       bar.append(copy, button("dt-print", "Print", () => window.print()));
     } else {
-      const list = el("div", "dt-answers", null, { role: "group", "aria-label": "Answers" });
-      const was = w.path.find((x) => x.q === step);
-      for (const a of t.questions[step].answers) {
-        const b = button("dt-answer", a.label, () => go(p, choose(t, r, a.key)));
-        b.dataset.key = a.key;
-        if (was && was.key === a.key) {
-          b.classList.add("dt-chosen");
-          b.append(el("span", "dt-was", "Your answer"));
+      const list = element("div", CLASSES.answers, null, { role: "group", "aria-label": "Answers" });
+      const earlier = route.path.find((taken) => taken.question === step);
+      for (const answer of tree.questions[step].answers) {
+        const choice = button("dt-answer", answer.label, () => go(player, choose(tree, state, answer.key)));
+        choice.setAttribute(ATTRIBUTES.key, answer.key);
+        if (earlier && earlier.key === answer.key) {
+          choice.classList.add("dt-chosen");
+          choice.append(element("span", "dt-was", "Your answer"));
         }
-        list.append(b);
+        list.append(choice);
       }
-      v.append(clone(p, step, ".dt-help"), list);
+      view.append(clone(player, step, CLASSES.help), list);
     }
-    if (w.path.length) {
-      if (w.path[0].q !== w.at) bar.append(button("dt-back", "Back", () => go(p, back(t, r))));
-      bar.append(button("dt-restart", "Start again", () => go(p, { pairs: [], at: null })));
+    if (route.path.length) {
+      if (route.path[0].question !== route.at) bar.append(button("dt-back", "Back", () => go(player, back(tree, state))));
+      bar.append(button("dt-restart", "Start again", () => go(player, { pairs: [], at: null })));
     }
-    v.append(bar);
-    if (w.path.length) v.append(yourAnswers(p, r, w));
-    return h;
+    view.append(bar);
+    if (route.path.length) view.append(yourAnswers(player, state, route));
+    return heading;
   }
 
-  function yourAnswers(p, r, w) {
-    const t = p.tree, box = el("section", "dt-history", null, { "aria-label": "Your answers" });
+  function yourAnswers(player, state, route) {
+    const tree = player.tree, box = element("section", "dt-history", null, { "aria-label": "Your answers" });
     // Fold all but the last 20 (and any being changed): layout skips a closed <details>, not 9,000 rows.
-    const at = w.path.findIndex((x) => x.q === w.at), from = Math.max(0, Math.min(w.path.length - 20, at < 0 ? 1e9 : at));
-    const earlier = el("details"), list = el("ol", null, null, { start: from + 1 });
-    earlier.append(el("summary", null, from + " earlier answers"), el("ol"));
-    box.append(el("h3", null, "Your answers"), from ? earlier : "", list);
-    w.path.forEach((x, i) => {
-      const q = t.questions[x.q], li = (i < from ? earlier.lastChild : list).appendChild(el("li", i === at ? "dt-current" : null));
-      const c = button("dt-change", "Change", () => go(p, change(t, r, x.q)));
-      c.append(el("span", "dt-sr", " answer to: " + q.text));
-      li.append(el("span", "dt-q", q.text), " ", el("span", "dt-a", q.answers.find((a) => a.key === x.key).label), " ", c);
-      if (i === at) li.setAttribute("aria-current", "step");
+    const at = route.path.findIndex((taken) => taken.question === route.at);
+    const from = Math.max(0, Math.min(route.path.length - 20, at < 0 ? 1e9 : at));
+    const earlier = element("details"), list = element("ol", null, null, { start: from + 1 });
+    earlier.append(element("summary", null, from + " earlier answers"), element("ol"));
+    box.append(element("h3", null, "Your answers"), from ? earlier : "", list);
+    route.path.forEach((taken, index) => {
+      const question = tree.questions[taken.question];
+      const row = (index < from ? earlier.lastChild : list).appendChild(element("li", index === at ? "dt-current" : null));
+      const changeButton = button("dt-change", "Change", () => go(player, change(tree, state, taken.question)));
+      changeButton.append(element("span", "dt-sr", " answer to: " + question.text));
+      const label = question.answers.find((answer) => answer.key === taken.key).label;
+      row.append(element("span", "dt-q", question.text), " ", element("span", "dt-a", label), " ", changeButton);
+      if (index === at) row.setAttribute("aria-current", "step");
     });
     return box;
   }
 
-  function copyLink(p, b) {
-    const done = () => { b.textContent = "Link copied"; say(p, "Link copied"); };
+  function copyLink(player, copyButton) {
+    const done = () => { copyButton.textContent = "Link copied"; say(player, "Link copied"); };
     const fallback = () => {
-      const input = b.parentNode.querySelector(".dt-url") || el("input", "dt-url", null, { readonly: "", "aria-label": "Link" });
+      const input = copyButton.parentNode.querySelector(".dt-url")
+        || element("input", "dt-url", null, { readonly: "", "aria-label": "Link" });
       input.value = location.href;
-      b.after(input);
+      copyButton.after(input);
       input.select();
-      try { if (document.execCommand("copy")) return done(); } catch (e) { /* copy by hand */ }
-      say(p, "Press Control+C to copy the link");
+      try { if (document.execCommand("copy")) return done(); } catch (error) { /* copy by hand */ }
+      say(player, "Press Control+C to copy the link");
     };
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(location.href).then(done, fallback);
     else fallback();
@@ -269,36 +290,36 @@
   /** Start the trees not started yet (again after each instant navigation). */
   function init() {
     focusTaken = false;
-    for (const root of document.querySelectorAll("[data-decision-tree]")) {
+    for (const root of document.querySelectorAll("[" + ATTRIBUTES.tree + "]")) {
       if (players.has(root)) continue;
       players.set(root, null);
-      const outlines = root.querySelectorAll(".dt-outline"), box = el("div", "dt-player");
-      const show = (on) => { for (const o of outlines) o.hidden = !on; };
+      const outlines = root.querySelectorAll("." + CLASSES.outline), box = element("div", "dt-player");
+      const show = (visible) => { for (const outline of outlines) outline.hidden = !visible; };
       try {
         // The island sits in a <template>, where Material's instant navigation does not re-run scripts.
-        const data = root.querySelector("template.dt-data").content.querySelector("script");
-        const p = { root, tree: JSON.parse(data.textContent), steps: {}, path: location.pathname };
-        for (const s of root.querySelectorAll(".dt-step")) p.steps[s.dataset.step] = s;
-        p.live = el("p", "dt-live dt-sr", null, { role: "status" });
-        p.view = el("div", "dt-view");
-        box.append(p.live, p.view);
+        const data = root.querySelector("template." + CLASSES.data).content.querySelector("script");
+        const player = { root, tree: JSON.parse(data.textContent), steps: {}, path: location.pathname };
+        for (const section of root.querySelectorAll("." + CLASSES.step)) player.steps[section.getAttribute(ATTRIBUTES.step)] = section;
+        player.live = element("p", "dt-live dt-sr", null, { role: "status" });
+        player.view = element("div", "dt-view");
+        box.append(player.live, player.view);
         root.append(box);
         show(false); // first, so focus scrolls to the right place
-        render(p, "load");
+        render(player, "load");
         root.setAttribute("data-dt-ready", "");
-        players.set(root, p);
-      } catch (e) { // keep the outline
+        players.set(root, player);
+      } catch (error) { // keep the outline
         show(true);
         box.remove();
-        console.error("decision tree:", e);
+        console.error("decision tree:", error);
       }
     }
     if (!listening) {
       listening = true;
       const sync = () => {
         for (const root of document.querySelectorAll("[data-dt-ready]")) {
-          const p = players.get(root);
-          if (p && p.path === location.pathname) render(p, "history");
+          const player = players.get(root);
+          if (player && player.path === location.pathname) render(player, "history");
         }
       };
       addEventListener("popstate", sync);

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from devtools.generated import chain_tree
+from devtools.generate import chain_tree
 from devtools.project import copy_project
 
 from .conftest import built_and_served

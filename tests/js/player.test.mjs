@@ -94,7 +94,7 @@ test("walk with no answers shows the start question", () => {
 
 test("walk follows answers to the first unanswered question", () => {
   const w = P.walk(TREE, S([["a", "b"], ["b", "c"]]));
-  assert.deepEqual(w.path, [{ q: "a", key: "b", next: "b" }, { q: "b", key: "c", next: "c" }]);
+  assert.deepEqual(w.path, [{ question: "a", key: "b", next: "b" }, { question: "b", key: "c", next: "c" }]);
   assert.equal(w.step, "c");
   assert.equal(w.done, false);
 });
@@ -218,21 +218,21 @@ test("span counts questions to an outcome, shortest and longest", () => {
 });
 
 test("progress numbers the shown question and counts what may follow it", () => {
-  assert.deepEqual(P.progress(TREE, S([])), { n: 1, min: 1, max: 2, done: false });
-  assert.deepEqual(P.progress(TREE, S([["a", "b"]])), { n: 2, min: 0, max: 1, done: false });
-  assert.deepEqual(P.progress(TREE, S([["a", "b"], ["b", "c"]])), { n: 3, min: 0, max: 0, done: false });
-  assert.deepEqual(P.progress(TREE, S([["a", "skip"]])), { n: 2, min: 0, max: 0, done: false });
-  assert.deepEqual(P.progress(TREE, S([["a", "skip"], ["c", "o3"]])), { n: 2, min: 0, max: 0, done: true });
-  assert.deepEqual(P.progress(TREE, S([["a", "b"], ["b", "c"], ["c", "o2"]], "b")), { n: 2, min: 0, max: 1, done: false });
+  assert.deepEqual(P.progress(TREE, S([])), { number: 1, min: 1, max: 2, done: false });
+  assert.deepEqual(P.progress(TREE, S([["a", "b"]])), { number: 2, min: 0, max: 1, done: false });
+  assert.deepEqual(P.progress(TREE, S([["a", "b"], ["b", "c"]])), { number: 3, min: 0, max: 0, done: false });
+  assert.deepEqual(P.progress(TREE, S([["a", "skip"]])), { number: 2, min: 0, max: 0, done: false });
+  assert.deepEqual(P.progress(TREE, S([["a", "skip"], ["c", "o3"]])), { number: 2, min: 0, max: 0, done: true });
+  assert.deepEqual(P.progress(TREE, S([["a", "b"], ["b", "c"], ["c", "o2"]], "b")), { number: 2, min: 0, max: 1, done: false });
 });
 
 test("progressText words", () => {
-  assert.equal(P.progressText({ n: 2, min: 1, max: 3 }), "Question 2 · 1–3 more questions");
-  assert.equal(P.progressText({ n: 1, min: 1, max: 2 }), "Question 1 · 1–2 more questions");
-  assert.equal(P.progressText({ n: 4, min: 0, max: 0 }), "Question 4 · last question");
-  assert.equal(P.progressText({ n: 1, min: 2, max: 2 }), "Question 1 · 2 more questions");
-  assert.equal(P.progressText({ n: 1, min: 1, max: 1 }), "Question 1 · 1 more question");
-  assert.equal(P.progressText({ n: 2, min: 0, max: 1 }), "Question 2 · up to 1 more question");
+  assert.equal(P.progressText({ number: 2, min: 1, max: 3 }), "Question 2 · 1–3 more questions");
+  assert.equal(P.progressText({ number: 1, min: 1, max: 2 }), "Question 1 · 1–2 more questions");
+  assert.equal(P.progressText({ number: 4, min: 0, max: 0 }), "Question 4 · last question");
+  assert.equal(P.progressText({ number: 1, min: 2, max: 2 }), "Question 1 · 2 more questions");
+  assert.equal(P.progressText({ number: 1, min: 1, max: 1 }), "Question 1 · 1 more question");
+  assert.equal(P.progressText({ number: 2, min: 0, max: 1 }), "Question 2 · up to 1 more question");
 });
 
 test("choose answers the current question and moves on", () => {
@@ -357,7 +357,7 @@ test("a chain 10,000 questions deep: span and progress, without recursion", () =
   const tree = chain(DEPTH), run = metered(tree);
   assert.deepEqual(P.span(tree, "q0"), [1, DEPTH]);
   const [progress, reads] = run(() => P.progress(tree, S([])));
-  assert.deepEqual(progress, { n: 1, min: 0, max: DEPTH - 1, done: false });
+  assert.deepEqual(progress, { number: 1, min: 0, max: DEPTH - 1, done: false });
   linear(reads, DEPTH);
   assert.equal(P.progressText(progress), "Question 1 · up to 9999 more questions");
 });
@@ -381,9 +381,9 @@ test("a link 10,000 answers deep is read, shown and stepped through, each step l
     got[name] = value;
   }
   assert.deepEqual([got.read.pairs.length, got.read.stale, P.walk(tree, got.read).step], [DEPTH, false, "o0"]);
-  assert.deepEqual(got.progress, { n: DEPTH, min: 0, max: 0, done: true });
+  assert.deepEqual(got.progress, { number: DEPTH, min: 0, max: 0, done: true });
   assert.deepEqual([got.readAt.at, got.readAt.pairs.length], ["q5000", DEPTH]);
-  assert.deepEqual(got.progressAt, { n: 5001, min: 0, max: 4999, done: false });
+  assert.deepEqual(got.progressAt, { number: 5001, min: 0, max: 4999, done: false });
   assert.deepEqual(got.backAt, S(pairs, "q4999"));
   assert.equal(P.progressText(P.progress(tree, got.back)), `Question ${DEPTH} · last question`);
   assert.deepEqual(got.change, S(pairs, "q3"));
@@ -397,13 +397,13 @@ test("a diamond of 2^60 routes: progress counts questions, never routes", () => 
   linear(reads, 60);
   let state = S([]);
   for (let i = 0; i < 60; i++) state = P.choose(tree, state, i % 2 ? "answer-1" : "answer-2");
-  assert.deepEqual(P.progress(tree, state), { n: 60, min: 0, max: 0, done: true });
-  assert.deepEqual(P.progress(tree, P.change(tree, state, "q30")), { n: 31, min: 29, max: 29, done: false });
+  assert.deepEqual(P.progress(tree, state), { number: 60, min: 0, max: 0, done: true });
+  assert.deepEqual(P.progress(tree, P.change(tree, state, "q30")), { number: 31, min: 29, max: 29, done: false });
 });
 
 test("a question with 10,000 answers, and a link that answers it 10,000 times", () => {
   const tree = wide(DEPTH), run = metered(tree), last = `o${DEPTH - 1}`;
-  assert.deepEqual(P.progress(tree, S([])), { n: 1, min: 0, max: 0, done: false });
+  assert.deepEqual(P.progress(tree, S([])), { number: 1, min: 0, max: 0, done: false });
   const end = P.choose(tree, S([]), last);
   assert.deepEqual([P.walk(tree, end).step, P.walk(tree, end).done], [last, true]);
   const [read, reads] = run(() => P.read(tree, "#t=" + Array(DEPTH).fill(`q0:${last}`).join(",")));

@@ -1,0 +1,56 @@
+"""The one walk over a tree's routes: depth first, iterative, steered by its caller.
+
+Paths enumerate every route with it; the rules use it to find what is reachable and where a loop
+closes, entering each question once, so they never enumerate routes (a tree can have 2^60).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from .model import Answer, Tree
+
+Trail = list[tuple[str, Answer]]
+
+
+def depth_first(tree: Tree, root: str, enter: Callable[[str], bool],
+                leave: Callable[[str], None] | None = None) -> Iterator[Trail]:
+    """Yield the trail from ``root`` each time an answer is taken, its last entry that answer.
+
+    ``enter(question id)`` decides whether to go into a question (``root`` first, then each answer's
+    target, asked after that answer is yielded); ``leave`` hears when a question's answers are done.
+    The trail is one list, updated in place: copy it to keep it. Iterative, so a chain thousands of
+    questions deep is fine.
+    """
+    if root not in tree.questions or not enter(root):
+        return
+    trail: Trail = []
+    stack = [(root, iter(tree.questions[root].answers))]
+    while stack:
+        question_id, answers = stack[-1]
+        answer = next(answers, None)
+        if answer is None:
+            stack.pop()
+            if leave is not None:
+                leave(question_id)
+            if trail:
+                trail.pop()  # the answer that led here
+            continue
+        trail.append((question_id, answer))
+        yield trail
+        if answer.next in tree.questions and enter(answer.next):
+            stack.append((answer.next, iter(tree.questions[answer.next].answers)))
+        else:
+            trail.pop()
+
+
+def reachable(tree: Tree) -> set[str]:
+    """Return the ids reachable from the start, entering each question once."""
+    entered: set[str] = set()
+
+    def first_time(question_id: str) -> bool:
+        fresh = question_id not in entered
+        entered.add(question_id)
+        return fresh
+
+    return {tree.start} | {trail[-1][1].next for trail in depth_first(tree, tree.start, first_time)}
