@@ -28,7 +28,6 @@ import argparse
 import gzip
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 
 from .browser import find_chromium
 from .fileserver import QuietHandler, free_port, serving
+from .node import npm_ci
 from .project import ROOT
 from .site import mkdocs_build
 
@@ -72,17 +72,6 @@ GZIP_MIN_LENGTH = 256
 # Hints about the local server rather than the site: caching headers are the production server's job
 # (deploy/nginx.conf), and this server sends none.
 LOCAL_ONLY = {"cache-insight", "uses-long-cache-ttl"}
-
-
-def npm_ci() -> None:
-    """Install the locked Node packages if node_modules is missing or older than the lock."""
-    if not shutil.which("npm"):
-        raise SystemExit("error: ./scripts/audit needs Node.js and npm (Debian: apt-get install nodejs npm).")
-    # npm writes node_modules/.package-lock.json on every install: older than the lock means out of date.
-    installed = ROOT / "node_modules" / ".package-lock.json"
-    if not installed.is_file() or (ROOT / "package-lock.json").stat().st_mtime > installed.stat().st_mtime:
-        print("Installing the locked Node packages (npm ci) ...", file=sys.stderr)
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, stdout=sys.stderr, check=True)
 
 
 class CompressingHandler(QuietHandler):
@@ -236,7 +225,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--save", type=Path, metavar="DIR", help="keep every Lighthouse JSON report here")
     args = parser.parse_args(argv)
 
-    npm_ci()
+    npm_ci("./scripts/audit")
     chromium = os.environ.get("CHROME_PATH") or find_chromium()
     if not chromium:
         raise SystemExit("audit: no Chromium found; install Debian's chromium or set CHROMIUM")

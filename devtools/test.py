@@ -1,4 +1,4 @@
-"""The whole suite: the tree check, the player's JavaScript unit tests, then pytest.
+"""The whole suite: the tree check, the player's JavaScript unit tests (after npm ci), then pytest.
 
     python -m devtools.test [PYTEST OPTIONS]   (./scripts/test)
 
@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 from .browser import install_chromium, system_chromium
+from .node import npm_ci
 from .project import ROOT
 
 JS_TESTS = ROOT / "tests" / "js"
@@ -32,6 +33,7 @@ def main(argv: list[str]) -> int:
         if not shutil.which("node"):
             print("error: node (20 or newer) is needed for tests/js", file=sys.stderr)
             return 1
+        npm_ci("tests/js")  # esbuild: the shipped player must be what it makes of the source
         if subprocess.run(["node", "--test", str(JS_TESTS)], cwd=ROOT).returncode != 0:
             return 1
     os.execv(sys.executable, [sys.executable, "-m", "pytest", *argv])
