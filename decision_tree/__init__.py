@@ -9,5 +9,4 @@ from .check import Result, check_directory, check_files
 from .diagnostics import Diagnostic, Pos
 from .model import Answer, Outcome, Question, Tree
 
-__all__ = ["Answer", "Diagnostic", "Outcome", "Pos", "Question", "Result", "Tree",
-           "check_directory", "check_files"]
+__all__ = ["Answer", "Diagnostic", "Outcome", "Pos", "Question", "Result", "Tree", "check_directory", "check_files"]

@@ -77,8 +77,11 @@ def cmd_paths(ns: argparse.Namespace) -> int:
         target = manifest.manifest_path(file)
         if target.is_symlink() or (target.exists() and not target.is_file()):
             # Writing through a link would overwrite whatever file it points to.
-            print(f"error: {display_path(target)} is not an ordinary file (a symbolic link?): replace it with "
-                  "the file itself", file=sys.stderr)
+            print(
+                f"error: {display_path(target)} is not an ordinary file (a symbolic link?): replace it with "
+                "the file itself",
+                file=sys.stderr,
+            )
             status = 1
             continue
         old = target.read_text(encoding="utf-8") if target.exists() else None
@@ -98,10 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check tree files (default: every tree in docs/trees/)")
     check.add_argument("paths", nargs="*", help="tree files or folders")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="github: workflow annotations for GitHub Actions")
-    check.add_argument("--docs", help="the docs folder that links in tree text name files of "
-                       "(default: docs/, or the folder holding the named trees' folder)")
+    check.add_argument(
+        "--format", choices=["text", "github"], default="text", help="github: workflow annotations for GitHub Actions"
+    )
+    check.add_argument(
+        "--docs",
+        help="the docs folder that links in tree text name files of "
+        "(default: docs/, or the folder holding the named trees' folder)",
+    )
     check.set_defaults(run=cmd_check)
     paths = sub.add_parser("paths", help="list every start-to-outcome path of a tree")
     paths.add_argument("tree", nargs="?", help="tree id (file name without .yml) or path")

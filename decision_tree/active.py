@@ -15,11 +15,28 @@ from pathlib import Path
 
 # Script types a browser runs, so CSP governs them (https://html.spec.whatwg.org/#javascript-mime-type);
 # any other type, such as application/json, is a data block that never runs.
-RUNNABLE = {"", "module", "importmap", "speculationrules", "application/ecmascript", "application/javascript",
-            "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
-            "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
-            "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
-            "text/x-ecmascript", "text/x-javascript"}
+RUNNABLE = {
+    "",
+    "module",
+    "importmap",
+    "speculationrules",
+    "application/ecmascript",
+    "application/javascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
+    "text/x-javascript",
+}
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 # What a template's {{ expression }} may print inside one of its scripts: a base URL and the like,
 # never a quote, a backslash, a tag or a line break that would let it become other code.

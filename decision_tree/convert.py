@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from html import escape, unescape
-from typing import Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 # The Markdown extensions the site renders tree text with: MkDocs' built-in ones and mkdocs.yml's, but
@@ -45,6 +45,7 @@ def relink(html: str, address_of: Callable[[str], str | None]) -> str:
     page being written (``../../brief/``), or None to leave the address as it is. Addresses with a
     scheme or a host, anchors and relative paths are left alone (the checker has refused the last).
     """
+
     def point(match: re.Match) -> str:
         parts = urlsplit(unescape(match.group(2)))
         if parts.scheme or parts.netloc or not parts.path.startswith("/"):

@@ -7,8 +7,9 @@ there is one, a ``hint:`` line. Codes never change meaning; new checks get new c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 # code -> short title. The editors' guide documents each one with an example and its fix.
 CODES: dict[str, str] = {

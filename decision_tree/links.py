@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+from collections.abc import Iterator
 from html.parser import HTMLParser
-from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from .convert import to_html
@@ -66,8 +66,9 @@ def check_links(tree: Tree, site: Published | None, source: str) -> list[Diagnos
             continue
         locator = locator or Locator(source)
         field = locator.field(pos)
-        problems += [Diagnostic(tree.path, field.find(target), code, message, hint)
-                     for target, (message, hint, code) in found]
+        problems += [
+            Diagnostic(tree.path, field.find(target), code, message, hint) for target, (message, hint, code) in found
+        ]
     return problems
 
 
@@ -78,29 +79,44 @@ def _problems(kind: str, target: str, site: Published | None) -> Iterator[tuple[
         name = posixpath.basename(parts.path) or "x.png"
         hint = f"put the image under docs/, for example as docs/images/{name}, and write it as /images/{name}"
         if parts.netloc or parts.scheme.lower() in ("http", "https"):
-            yield (f"the image {shown} is on another site: every reader's browser would fetch it from there", hint,
-                   "DT032")
+            yield (
+                f"the image {shown} is on another site: every reader's browser would fetch it from there",
+                hint,
+                "DT032",
+            )
         else:
             yield f"the image {shown} uses a {parts.scheme}: address, which is not allowed", hint, "DT027"
         return
     if parts.scheme:
         if parts.scheme.lower() not in SAFE_SCHEMES:
-            yield (f"the {kind} {shown} uses a {parts.scheme}: address, which is not allowed",
-                   "use an http, https or mailto address, or a path in the docs folder such as /brief.md", "DT027")
+            yield (
+                f"the {kind} {shown} uses a {parts.scheme}: address, which is not allowed",
+                "use an http, https or mailto address, or a path in the docs folder such as /brief.md",
+                "DT027",
+            )
         return
     if not parts.path or parts.netloc:  # "#anchor", "?query" or "//host/..."
         if parts.netloc:
-            yield (f"the {kind} {shown} points to another host without saying how",
-                   "write the full address, starting with https://", "DT027")
+            yield (
+                f"the {kind} {shown} points to another host without saying how",
+                "write the full address, starting with https://",
+                "DT027",
+            )
         return
     path = unquote(parts.path)
     if not path.startswith("/"):
-        yield (f"the {kind} {shown} is relative, so it would break on the result's own page",
-               f"write it from the docs folder, starting with /, for example /{path.lstrip('./')}", "DT025")
+        yield (
+            f"the {kind} {shown} is relative, so it would break on the result's own page",
+            f"write it from the docs folder, starting with /, for example /{path.lstrip('./')}",
+            "DT025",
+        )
         return
     if _escapes(path):  # by segments, not by string prefix: /../docs-old/x is outside docs/ too
-        yield (f"the {kind} {shown} leads out of the docs folder",
-               "link only to files in docs/; remove the ../ parts", "DT026")
+        yield (
+            f"the {kind} {shown} leads out of the docs folder",
+            "link only to files in docs/; remove the ../ parts",
+            "DT026",
+        )
         return
     if site is not None:
         yield from _not_published(kind, shown, posixpath.normpath(path), site)
@@ -112,25 +128,40 @@ def _not_published(kind: str, shown: str, path: str, site: Published) -> Iterato
     if found == FILE:
         return
     if found == OUTSIDE:
-        yield (f"the {kind} {shown} leads out of the docs folder through a symbolic link",
-               f"put the file itself at docs{path}, not a link to a file elsewhere", "DT026")
+        yield (
+            f"the {kind} {shown} leads out of the docs folder through a symbolic link",
+            f"put the file itself at docs{path}, not a link to a file elsewhere",
+            "DT026",
+        )
     elif found == LEFT_OUT:
-        yield (f"the {kind} {shown} names a file that the site does not publish",
-               f"files in docs/{site.trees_folder}/, hidden files and docs/templates/ are left out of the site: "
-               + ("put the image in docs/images/" if kind == "image" else "link to a page that is published"),
-               "DT028" if kind == "image" else "DT029")
+        yield (
+            f"the {kind} {shown} names a file that the site does not publish",
+            f"files in docs/{site.trees_folder}/, hidden files and docs/templates/ are left out of the site: "
+            + ("put the image in docs/images/" if kind == "image" else "link to a page that is published"),
+            "DT028" if kind == "image" else "DT029",
+        )
     elif kind == "image":
-        yield (f"the image {shown} does not exist in the docs folder",
-               f"put the file at docs{path}, or correct the path", "DT028")
+        yield (
+            f"the image {shown} does not exist in the docs folder",
+            f"put the file at docs{path}, or correct the path",
+            "DT028",
+        )
     elif found == FOLDER:
         index = path.rstrip("/") + "/index.md"
-        yield (f"the link {shown} points to a folder, not a page",
-               f"link to the page file itself, for example {index}" if site.find(index) == FILE
-               else "link to a page file in it, whose name ends in .md", "DT029")
+        yield (
+            f"the link {shown} points to a folder, not a page",
+            f"link to the page file itself, for example {index}"
+            if site.find(index) == FILE
+            else "link to a page file in it, whose name ends in .md",
+            "DT029",
+        )
     else:
         guess = difflib.get_close_matches(path, site.pages(), n=1, cutoff=0.6)
-        yield (f"the link {shown} points to a page that does not exist in the docs folder",
-               f"did you mean {guess[0]}?" if guess else f"create docs{path}, or correct the path", "DT029")
+        yield (
+            f"the link {shown} points to a page that does not exist in the docs folder",
+            f"did you mean {guess[0]}?" if guess else f"create docs{path}, or correct the path",
+            "DT029",
+        )
 
 
 def _escapes(path: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 import yaml
 from yaml import events
@@ -31,19 +31,19 @@ class Scalar(NamedTuple):
 class Mapping(NamedTuple):
     """``key: value`` pairs in file order; each key keeps its own position."""
 
-    entries: dict[str, tuple[Scalar, "Node"]]
+    entries: dict[str, tuple[Scalar, Node]]
     pos: Pos
 
 
 class Sequence(NamedTuple):
     """A ``- item`` list."""
 
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
     pos: Pos
 
 
 # Nodes are named tuples, not dataclasses: a 10,000-node tree has about 150,000 of them.
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 # C0 and C1 controls other than tab, line feed and carriage return; noncharacters; lone surrogates;
 # and the Unicode line separators, which YAML counts as line breaks but editors do not.
@@ -53,33 +53,47 @@ _TAB_INDENT = re.compile(r"(?:^|(?<=\r))[ ]*\t", re.MULTILINE)
 
 # What PyYAML (pure or libyaml) says -> one plain sentence and a hint. First match wins.
 _SYNTAX = [
-    ("mapping values are not allowed",
-     "a colon followed by a space starts a new key here, in the middle of a value",
-     'put the whole value in quotes, for example: text: "Cost: high"'),
-    ("cannot start any token",
-     "a value cannot begin with the character {char}",
-     "put the whole value in quotes"),
-    ("while scanning a quoted scalar",
-     "this quoted text is never closed",
-     "add the closing quote, or remove the opening one"),
-    ("could not find expected ':'",
-     "YAML expected a line of the form key: value here",
-     "check the indentation of this line and of the line above"),
-    ("expected <block end>",
-     "this line is indented differently from the lines around it",
-     "line up keys of the same level with the same number of spaces"),
-    ("did not find expected key",
-     "this line is indented differently from the lines around it",
-     "line up keys of the same level with the same number of spaces"),
-    ("did not find expected '-' indicator",
-     "this line does not continue the list above it",
-     "start each list item with '- ' at the same indentation"),
-    ("expected ',' or ']'",
-     "this list in square brackets is never closed",
-     "add the closing ] or write the list with one '- ' item per line"),
-    ("expected ',' or '}'",
-     "this mapping in curly braces is never closed",
-     "add the closing } or write one key: value per line"),
+    (
+        "mapping values are not allowed",
+        "a colon followed by a space starts a new key here, in the middle of a value",
+        'put the whole value in quotes, for example: text: "Cost: high"',
+    ),
+    ("cannot start any token", "a value cannot begin with the character {char}", "put the whole value in quotes"),
+    (
+        "while scanning a quoted scalar",
+        "this quoted text is never closed",
+        "add the closing quote, or remove the opening one",
+    ),
+    (
+        "could not find expected ':'",
+        "YAML expected a line of the form key: value here",
+        "check the indentation of this line and of the line above",
+    ),
+    (
+        "expected <block end>",
+        "this line is indented differently from the lines around it",
+        "line up keys of the same level with the same number of spaces",
+    ),
+    (
+        "did not find expected key",
+        "this line is indented differently from the lines around it",
+        "line up keys of the same level with the same number of spaces",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "this line does not continue the list above it",
+        "start each list item with '- ' at the same indentation",
+    ),
+    (
+        "expected ',' or ']'",
+        "this list in square brackets is never closed",
+        "add the closing ] or write the list with one '- ' item per line",
+    ),
+    (
+        "expected ',' or '}'",
+        "this mapping in curly braces is never closed",
+        "add the closing } or write one key: value per line",
+    ),
 ]
 
 
@@ -108,14 +122,23 @@ def _scan_characters(text: str, name: str) -> list[Diagnostic]:
     """Report tabs in indentation and invisible control characters, before YAML sees them."""
     pos = Lines(text).pos
     found = [
-        Diagnostic(name, pos(m.end() - 1), "DT003", "a tab is used for indentation",
-                   "indent with spaces only; most editors can convert tabs to spaces")
+        Diagnostic(
+            name,
+            pos(m.end() - 1),
+            "DT003",
+            "a tab is used for indentation",
+            "indent with spaces only; most editors can convert tabs to spaces",
+        )
         for m in _TAB_INDENT.finditer(text)
     ]
     found += [
-        Diagnostic(name, pos(m.start()), "DT002",
-                   f"an invisible control character (U+{ord(m.group()):04X}) is in the text",
-                   "delete it; it often arrives when text is pasted from another program")
+        Diagnostic(
+            name,
+            pos(m.start()),
+            "DT002",
+            f"an invisible control character (U+{ord(m.group()):04X}) is in the text",
+            "delete it; it often arrives when text is pasted from another program",
+        )
         for m in _CONTROL.finditer(text)
     ]
     return found
@@ -136,8 +159,15 @@ class _Builder:
             self.problems.append(self._syntax(error))
             top = None
         if top is None and not self.problems:
-            self.problems.append(Diagnostic(self.name, Pos(1, 1), "DT005", "the file is empty",
-                                            "a tree file starts with title:, start:, questions: and outcomes:"))
+            self.problems.append(
+                Diagnostic(
+                    self.name,
+                    Pos(1, 1),
+                    "DT005",
+                    "the file is empty",
+                    "a tree file starts with title:, start:, questions: and outcomes:",
+                )
+            )
         return (None if self.problems else top), self.problems
 
     def _walk(self, parser) -> Node | None:
@@ -171,15 +201,23 @@ class _Builder:
                 container, pos, children, _ = stack.pop()
                 node = new(mapping, (children, pos)) if container is mapping else new(sequence, (tuple(children), pos))
             elif kind is alias_event:
-                self._report(event, "DT006", f"the alias *{event.anchor} repeats content from elsewhere",
-                             "write the text out in full; anchors and aliases are not supported")
+                self._report(
+                    event,
+                    "DT006",
+                    f"the alias *{event.anchor} repeats content from elsewhere",
+                    "write the text out in full; anchors and aliases are not supported",
+                )
                 node = Scalar("", _pos(event))
             elif kind is document_start:
                 documents += 1
                 if documents == 2:
-                    self._report(event, "DT005", "the file holds more than one YAML document",
-                                 "a tree file is one document: remove this '---' line and what follows, "
-                                 "or move it to a file of its own")
+                    self._report(
+                        event,
+                        "DT005",
+                        "the file holds more than one YAML document",
+                        "a tree file is one document: remove this '---' line and what follows, "
+                        "or move it to a file of its own",
+                    )
                     return None
                 continue
             elif kind is stream_end or event is None:
@@ -203,24 +241,38 @@ class _Builder:
                     children[key.text] = (key, node)
 
     def _bad_key(self, node: Node) -> Scalar:
-        self.problems.append(Diagnostic(self.name, node.pos, "DT004",
-                                        "a key must be plain text, not a list or a mapping"))
+        self.problems.append(
+            Diagnostic(self.name, node.pos, "DT004", "a key must be plain text, not a list or a mapping")
+        )
         return Scalar("", node.pos)
 
     def _duplicate(self, first: Scalar, again: Scalar) -> None:
-        self.problems.append(Diagnostic(
-            self.name, again.pos, "DT008",
-            f"the key {quote(again.text)} appears twice here, on lines {first.pos.line} and {again.pos.line}",
-            "keep one of them; YAML would silently use the last one"))
+        self.problems.append(
+            Diagnostic(
+                self.name,
+                again.pos,
+                "DT008",
+                f"the key {quote(again.text)} appears twice here, on lines {first.pos.line} and {again.pos.line}",
+                "keep one of them; YAML would silently use the last one",
+            )
+        )
 
     def _no_anchor_or_tag(self, event) -> None:
         if event.anchor is not None:
-            self._report(event, "DT006", f"the anchor &{event.anchor} marks content for reuse",
-                         "remove it and write the text out in full; anchors and aliases are not supported")
+            self._report(
+                event,
+                "DT006",
+                f"the anchor &{event.anchor} marks content for reuse",
+                "remove it and write the text out in full; anchors and aliases are not supported",
+            )
         if event.tag is not None:
             shown = event.tag.replace("tag:yaml.org,2002:", "!!")
-            self._report(event, "DT007", f"the tag {shown} changes how the value is read",
-                         "remove the tag; every value is read as text")
+            self._report(
+                event,
+                "DT007",
+                f"the tag {shown} changes how the value is read",
+                "remove the tag; every value is read as text",
+            )
 
     def _report(self, event, code: str, message: str, hint: str) -> None:
         self.problems.append(Diagnostic(self.name, _pos(event), code, message, hint))
@@ -229,7 +281,7 @@ class _Builder:
         problem = str(getattr(error, "problem", "") or error)
         context = str(getattr(error, "context", "") or "")
         mark = getattr(error, "problem_mark", None)
-        for needle, message, hint in _SYNTAX:
+        for needle, message, hint in _SYNTAX:  # noqa: B007 - the hint of the match is returned below
             if needle in problem or needle in context:
                 if needle.startswith(("while scanning a quoted", "expected ','")):
                     # point at the opening quote or bracket, not at the end of the file
@@ -252,7 +304,7 @@ class _Builder:
         lines = Lines(self.text)
         pos = Pos(mark.line + 1, mark.column + 1)
         offset = lines.offset(pos)
-        char = self.text[offset:offset + 1]
+        char = self.text[offset : offset + 1]
         return char if char and lines.pos(offset) == pos and char not in "\r\n" else "?"
 
 
@@ -268,6 +320,8 @@ def scalar_extents(text: str) -> dict[Pos, tuple[Pos, str]]:
         while (event := parser.get_event()) is not None:
             if isinstance(event, events.ScalarEvent):
                 end = event.end_mark
+                if end is None:
+                    continue
                 found[_pos(event)] = (Pos(end.line + 1, end.column + 1), event.style or "")
     except yaml.YAMLError:  # only files that loaded are asked about: nothing to add
         pass
@@ -276,4 +330,3 @@ def scalar_extents(text: str) -> dict[Pos, tuple[Pos, str]]:
 
 def _pos(event) -> Pos:
     return Pos(event.start_mark.line + 1, event.start_mark.column + 1)
-

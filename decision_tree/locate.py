@@ -10,17 +10,34 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .diagnostics import Pos
 from .load import scalar_extents
 from .source import Lines
 
 # YAML's escapes in double quotes (https://yaml.org/spec/1.2.2/#57-escaped-characters)
-_YAML_ESCAPE = re.compile(r'\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(\r\n?|\n)[ \t]*|(.))', re.S)
-_YAML_SINGLE = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
-                "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
-                "L": "\u2028", "P": "\u2029"}
+_YAML_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(\r\n?|\n)[ \t]*|(.))", re.S)
+_YAML_SINGLE = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
 # What Markdown and HTML decode in an address: character references and backslash escapes.
 _MARKUP_ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?|\\([!-/:-@\[-`{-~])")
 # Just before an address: "](", "<", "]:", or an attribute's "=" and quote.
@@ -47,7 +64,7 @@ class Decoded:
         self.text = text
         self.offsets = offsets
 
-    def decode(self, pattern: re.Pattern, replace: Callable[[re.Match], str]) -> "Decoded":
+    def decode(self, pattern: re.Pattern, replace: Callable[[re.Match], str]) -> Decoded:
         """Return the text with each match of ``pattern`` replaced, every character still traced back."""
         text, offsets, parts, where, last = self.text, self.offsets, [], [], 0
         for match in pattern.finditer(text):

@@ -7,8 +7,8 @@ lines which answers now lead where.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .model import Tree
 from .routes import depth_first
@@ -35,8 +35,10 @@ def format_path(steps: list[tuple[str, str]]) -> str:
 
 def manifest_text(tree: Tree) -> str:
     """Return the manifest file's content for a tree."""
-    header = (f"# Every path through {tree.id}, from start to outcome, one per line: question \"answer\" → ...\n"
-              f"# Generated: after changing how the tree routes, run {UPDATE_COMMAND} and commit this file.\n")
+    header = (
+        f'# Every path through {tree.id}, from start to outcome, one per line: question "answer" → ...\n'
+        f"# Generated: after changing how the tree routes, run {UPDATE_COMMAND} and commit this file.\n"
+    )
     return header + "".join(format_path(steps) + "\n" for steps in walk(tree))
 
 

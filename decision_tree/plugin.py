@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Callable
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -50,23 +52,24 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             raise PluginError(problem)
         log.error(problem)
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs = Path(config.docs_dir)
         result = check_directory(docs / self.config.trees_dir, docs)
         trees = result.trees
         if not result.ok:
             problems = report(result.diagnostics)
-            if not (getattr(self, "serving", False) and getattr(self, "last_good", None)):
+            last_good = getattr(self, "last_good", None) if getattr(self, "serving", False) else None
+            if not last_good:
                 raise PluginError(f"the decision trees have problems:\n{problems}")
             log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
-            trees = self.last_good
+            trees = last_good
         self.trees: dict[str, Tree] = dict(trees)
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
             if f"{ASSET_DIR}/{name}" not in map(str, target):
                 target.append(f"{ASSET_DIR}/{name}")
         return config
 
-    def on_files(self, files: Files, *, config) -> Files:
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for name, source in SHIPPED.items():
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / source)))
         self.homes: dict[str, File] = {}
@@ -78,7 +81,9 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         for tree_id, tree in self.trees.items():
             home = self.homes.get(tree_id)
             if home is None:
-                log.warning("the tree %r is not embedded in any page: add <!-- decision-tree %s --> to one", tree_id, tree_id)
+                log.warning(
+                    "the tree %r is not embedded in any page: add <!-- decision-tree %s --> to one", tree_id, tree_id
+                )
                 continue
             folder = posixpath.dirname(home.src_uri)
             for outcome in tree.outcomes.values():
@@ -92,8 +97,9 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 if current in tree.outcomes:
                     title = tree.outcomes[current].title
                     redirect = redirect_html(title, f"../{current}/")
-                    files.append(File.generated(config, posixpath.join(folder, tree_id, retired, "index.html"),
-                                                content=redirect))
+                    files.append(
+                        File.generated(config, posixpath.join(folder, tree_id, retired, "index.html"), content=redirect)
+                    )
         return files
 
     def _embeds(self, file: File) -> list[tuple[str, int]]:
@@ -104,20 +110,20 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         text = file.content_string
         for tree_id, _number, problem in embed_problems(text, f"docs/{file.src_uri}", self.trees):
             last_good = getattr(self, "last_good", None) or {}
-            if getattr(self, "serving", False) and tree_id in last_good:
+            if tree_id is not None and getattr(self, "serving", False) and tree_id in last_good:
                 self.trees[tree_id] = last_good[tree_id]
                 problem += "; still serving its last good version"
             self._refuse(problem)
         return [(tree_id, number) for tree_id, number in embeds_in(text)[0] if tree_id in self.trees]
 
-    def on_env(self, env, *, config, files):
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["decision_tree_sidebars"] = {}  # base URL -> sidebars of a result page, drawn once a build
         return env
 
-    def on_post_build(self, *, config) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.last_good = self.trees  # what this build published: what serve falls back on
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config, files: Files) -> str:
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         mine = self.outcome_pages.get(page.file.src_uri)
         if mine:
             tree = self.trees[mine[0]]
@@ -135,12 +141,14 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         head_as_text(page.meta)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config, files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         mine = self.outcome_pages.get(page.file.src_uri)
         if mine:
             tree = self.trees[mine[0]]
             render = self._markdown_for(page, files)
-            return outcome_page_html(tree, tree.outcomes[mine[1]], render, self._links(tree, page, files, outcomes=False))
+            return outcome_page_html(
+                tree, tree.outcomes[mine[1]], render, self._links(tree, page, files, with_outcomes=False)
+            )
         problem = active.page_problems(page.file.content_string, html, _shown_path(config, page.file))
         if problem:
             self._refuse(problem)
@@ -158,25 +166,33 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
     @staticmethod
     def _markdown_for(page: Page, files: Files) -> Callable[[str], str]:
         """Return tree Markdown to HTML for this page, converted once per build, links pointed here."""
+
         def address_of(path: str) -> str | None:
             file = files.get_file_from_path(path)
             return file.url_relative_to(page.file) if file is not None else None
 
         return lambda text: relink(to_html(text), address_of)
 
-    def _links(self, tree: Tree, page: Page, files: Files, outcomes: bool = True) -> Links:
+    def _links(self, tree: Tree, page: Page, files: Files, with_outcomes: bool = True) -> Links:
         """Return the addresses a tree's HTML links to from this page (its outcomes' only if asked:
         an outcome's page links to none, and computing them for each would make the build quadratic)."""
         here = page.file
-        outcomes = {
-            oid: self.outcome_files[(tree.id, oid)].url_relative_to(here)
-            for oid in tree.outcomes if (tree.id, oid) in self.outcome_files
-        } if outcomes else {}
-        trees = {tid: (t.title, self.homes[tid].url_relative_to(here)) for tid, t in self.trees.items() if tid in self.homes}
+        outcomes = (
+            {
+                oid: self.outcome_files[(tree.id, oid)].url_relative_to(here)
+                for oid in tree.outcomes
+                if (tree.id, oid) in self.outcome_files
+            }
+            if with_outcomes
+            else {}
+        )
+        trees = {
+            tid: (t.title, self.homes[tid].url_relative_to(here)) for tid, t in self.trees.items() if tid in self.homes
+        }
         home = self.homes.get(tree.id)
         return Links(outcomes=outcomes, trees=trees, tool=home.url_relative_to(here) if home else None)
 
 
-def _shown_path(config, file: File) -> str:
+def _shown_path(config: MkDocsConfig, file: File) -> str:
     """Return a page's source as an editor finds it, relative to mkdocs.yml (docs/x.md)."""
     return os.path.relpath(os.path.join(config.docs_dir, file.src_path), os.path.dirname(config.config_file_path))

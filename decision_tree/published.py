@@ -18,8 +18,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Collection, Mapping
 
 from .model import did_you_mean
 
@@ -46,7 +46,7 @@ class Published:
         """Return what the site path (``/tools/faq.md``, already normalised) names: FILE, MISSING, ..."""
         parts = [part for part in path.split("/") if part]
         where = self.docs
-        for index, part in enumerate(parts):
+        for part in parts:
             if part not in self._listing(where):
                 return FILE if self._is_result_page(parts) else MISSING
             where = where / part
@@ -99,8 +99,11 @@ class Published:
         for folder, dirs, files in os.walk(self.docs):
             rel = Path(folder).relative_to(self.docs).as_posix()
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (rel != "." or d not in self.left_out))
-            found += [name if rel == "." else f"{rel}/{name}" for name in files
-                      if name.endswith(".md") and not name.startswith(".")]
+            found += [
+                name if rel == "." else f"{rel}/{name}"
+                for name in files
+                if name.endswith(".md") and not name.startswith(".")
+            ]
         return sorted(found)
 
 
@@ -135,11 +138,22 @@ def embed_problems(text: str, path: str, trees: Collection[str]) -> list[tuple[s
     in a page shown to its editor as ``path``."""
     found, near_misses = embeds_in(text)
     problems: list[tuple[str | None, int, str]] = [
-        (None, number, f"{path}:{number}: this looks like a tree embed but is not written as "
-                       "<!-- decision-tree TREE-ID -->") for number in near_misses]
+        (
+            None,
+            number,
+            f"{path}:{number}: this looks like a tree embed but is not written as <!-- decision-tree TREE-ID -->",
+        )
+        for number in near_misses
+    ]
     for tree_id, number in found:
         if tree_id not in trees:
             guess = did_you_mean(tree_id, trees)
-            problems.append((tree_id, number, f"{path}:{number}: the page embeds the tree {tree_id!r}, which does not "
-                             "exist" + (f"; did you mean {guess!r}?" if guess else f"; trees: {', '.join(sorted(trees))}")))
+            problems.append(
+                (
+                    tree_id,
+                    number,
+                    f"{path}:{number}: the page embeds the tree {tree_id!r}, which does not "
+                    "exist" + (f"; did you mean {guess!r}?" if guess else f"; trees: {', '.join(sorted(trees))}"),
+                )
+            )
     return problems

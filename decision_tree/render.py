@@ -9,9 +9,10 @@ Markdown fields through the caller's renderer and then ``sanitize``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from html import escape
-from typing import Callable
+from typing import Any
 
 from .contract import ATTRIBUTES, CLASSES, HASH, LABELS
 from .memory import collector_paused
@@ -80,14 +81,14 @@ def tree_html(tree: Tree, markdown: Markdown, links: Links) -> str:
         f'<template class="{CLASSES["data"]}"><script type="application/json">{island}</script></template>\n'
         f'<div class="{CLASSES["outline"]}">\n'
         f'<p class="dt-outline-note">Every question and result of this tool is listed below. '
-        f'Start with the first question and follow the link of your answer.</p>\n'
-        + "".join(steps)
-        + "</div>\n</div>\n"
+        f"Start with the first question and follow the link of your answer.</p>\n" + "".join(steps) + "</div>\n</div>\n"
     )
 
 
 def _question(tree: Tree, question: Question, markdown: Markdown) -> str:
-    help_html = f'<div class="{CLASSES["help"]}">\n{sanitize(markdown(question.help))}\n</div>\n' if question.help else ""
+    help_html = (
+        f'<div class="{CLASSES["help"]}">\n{sanitize(markdown(question.help))}\n</div>\n' if question.help else ""
+    )
     answers = "".join(
         f'<li><a href="#{anchor(tree, a.next)}" {ATTRIBUTES["key"]}="{escape(a.key)}">{escape(a.label)}</a></li>\n'
         for a in question.answers
@@ -124,8 +125,10 @@ def _outcome_links(outcome: Outcome, links: Links, own_page: str | None = None) 
         parts.append(f'<a class="{CLASSES["permalink"]}" href="{escape(own_page)}">{LABELS["permalink"]}</a>')
     cont = _continue(outcome, links)
     if cont:
-        parts.append(f'<a class="{CLASSES["continue"]}" href="{escape(cont["url"])}">'
-                     f'{LABELS["continue"]}{escape(cont["title"])}</a>')
+        parts.append(
+            f'<a class="{CLASSES["continue"]}" href="{escape(cont["url"])}">'
+            f"{LABELS['continue']}{escape(cont['title'])}</a>"
+        )
     if links.tool:
         parts.append(f'<a class="dt-restart-link" href="{escape(links.tool)}">Start the tool again</a>')
     return f'<p class="{CLASSES["links"]}">{" ".join(parts)}</p>\n' if parts else ""
@@ -143,7 +146,7 @@ def outcome_page_html(tree: Tree, outcome: Outcome, markdown: Markdown, links: L
     )
 
 
-def head_as_text(meta: dict) -> None:
+def head_as_text(meta: MutableMapping[str, Any]) -> None:
     """Escape the title and description a page's front matter gives, in place.
 
     Material prints ``page.meta.title`` and ``.description`` unescaped into the page head, the
@@ -159,9 +162,9 @@ def redirect_html(title: str, url: str) -> str:
     """Return a static page that sends a retired outcome's address on to its current page."""
     title, url = escape(title), escape(url)
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{title}</title>\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n"
-        f"<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n"
-        "<link rel=\"icon\" href=\"data:,\">\n</head>\n"  # no favicon request (a 404) on the way through
-        f"<body>\n<p>This result has moved: <a href=\"{url}\">{title}</a>.</p>\n</body>\n</html>\n"
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<title>{title}</title>\n<meta http-equiv="refresh" content="0; url={url}">\n'
+        f'<link rel="canonical" href="{url}">\n<meta name="robots" content="noindex">\n'
+        '<link rel="icon" href="data:,">\n</head>\n'  # no favicon request (a 404) on the way through
+        f'<body>\n<p>This result has moved: <a href="{url}">{title}</a>.</p>\n</body>\n</html>\n'
     )

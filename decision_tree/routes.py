@@ -6,15 +6,16 @@ closes, entering each question once, so they never enumerate routes (a tree can 
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from .model import Answer, Tree
 
 Trail = list[tuple[str, Answer]]
 
 
-def depth_first(tree: Tree, root: str, enter: Callable[[str], bool],
-                leave: Callable[[str], None] | None = None) -> Iterator[Trail]:
+def depth_first(
+    tree: Tree, root: str, enter: Callable[[str], bool], leave: Callable[[str], None] | None = None
+) -> Iterator[Trail]:
     """Yield the trail from ``root`` each time an answer is taken, its last entry that answer.
 
     ``enter(question id)`` decides whether to go into a question (``root`` first, then each answer's

@@ -5,7 +5,7 @@ Each rule takes a tree (and, for hand-overs, the ids of every tree) and yields d
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic, Pos, quote, quote_id, visible
 from .model import Tree, did_you_mean
@@ -31,42 +31,62 @@ def unique_ids(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
     for oid, outcome in tree.outcomes.items():
         if oid in tree.questions:
             first = tree.questions[oid].pos.line
-            yield Diagnostic(tree.path, outcome.pos, "DT015",
-                             f"{quote_id(oid)} names both a question (line {first}) and this outcome",
-                             "rename one of them, and the answers that lead to it")
+            yield Diagnostic(
+                tree.path,
+                outcome.pos,
+                "DT015",
+                f"{quote_id(oid)} names both a question (line {first}) and this outcome",
+                "rename one of them, and the answers that lead to it",
+            )
     for alias, pos in tree.alias_key_pos.items():
         if alias in tree.questions or alias in tree.outcomes:
-            yield Diagnostic(tree.path, pos, "DT015",
-                             f"the alias {quote_id(alias)} has the same id as a current question or outcome "
-                             f"(line {tree.node_pos(alias).line})",
-                             "an alias is for an id that no longer exists: remove the alias")
+            yield Diagnostic(
+                tree.path,
+                pos,
+                "DT015",
+                f"the alias {quote_id(alias)} has the same id as a current question or outcome "
+                f"(line {tree.node_pos(alias).line})",
+                "an alias is for an id that no longer exists: remove the alias",
+            )
 
 
 def distinct_answers(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
     """Every question has two or more answers, with different labels and different link keys."""
     for question in tree.questions.values():
         if len(question.answers) == 1:
-            yield Diagnostic(tree.path, question.answers[0].pos, "DT016",
-                             f"question {quote_id(question.id)} has only one answer",
-                             "a question needs two or more answers; if there is no choice, leave the question out")
+            yield Diagnostic(
+                tree.path,
+                question.answers[0].pos,
+                "DT016",
+                f"question {quote_id(question.id)} has only one answer",
+                "a question needs two or more answers; if there is no choice, leave the question out",
+            )
         seen_labels: dict[str, int] = {}
         seen_keys: dict[str, int] = {}
         for answer in question.answers:
             if not answer.label:
                 continue
             if answer.label in seen_labels:
-                yield Diagnostic(tree.path, answer.pos, "DT017",
-                                 f"question {quote_id(question.id)} has two answers labelled {quote(answer.label)}, "
-                                 f"on lines {seen_labels[answer.label]} and {answer.pos.line}",
-                                 "give every answer of a question its own label")
+                yield Diagnostic(
+                    tree.path,
+                    answer.pos,
+                    "DT017",
+                    f"question {quote_id(question.id)} has two answers labelled {quote(answer.label)}, "
+                    f"on lines {seen_labels[answer.label]} and {answer.pos.line}",
+                    "give every answer of a question its own label",
+                )
                 continue
             seen_labels[answer.label] = answer.pos.line
             if answer.next and (not answer.key or answer.key in seen_keys):
-                yield Diagnostic(tree.path, answer.pos, "DT019",
-                                 f"answer {quote(answer.label)} of question {quote_id(question.id)} cannot be told "
-                                 "apart from another answer in a link",
-                                 "answers that go to the same place are named by their labels in links: "
-                                 "make the labels differ in letters or digits, not only punctuation")
+                yield Diagnostic(
+                    tree.path,
+                    answer.pos,
+                    "DT019",
+                    f"answer {quote(answer.label)} of question {quote_id(question.id)} cannot be told "
+                    "apart from another answer in a link",
+                    "answers that go to the same place are named by their labels in links: "
+                    "make the labels differ in letters or digits, not only punctuation",
+                )
             seen_keys[answer.key] = answer.pos.line
 
 
@@ -75,13 +95,21 @@ def start_is_question(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
     if not tree.start or tree.start in tree.questions:
         return
     if tree.start in tree.outcomes:
-        yield Diagnostic(tree.path, tree.start_pos, "DT020",
-                         f"start is {quote_id(tree.start)}, which is an outcome, not a question",
-                         "start must name the first question")
+        yield Diagnostic(
+            tree.path,
+            tree.start_pos,
+            "DT020",
+            f"start is {quote_id(tree.start)}, which is an outcome, not a question",
+            "start must name the first question",
+        )
         return
-    yield Diagnostic(tree.path, tree.start_pos, "DT020",
-                     f"start is {quote_id(tree.start)}, which is not a question of this tree",
-                     _near(tree, tree.start, tree.questions))
+    yield Diagnostic(
+        tree.path,
+        tree.start_pos,
+        "DT020",
+        f"start is {quote_id(tree.start)}, which is not a question of this tree",
+        _near(tree, tree.start, tree.questions),
+    )
 
 
 def next_exists(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
@@ -93,10 +121,14 @@ def next_exists(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
                 continue
             renamed = tree.aliases.get(answer.next)
             yield Diagnostic(
-                tree.path, answer.next_pos, "DT021",
+                tree.path,
+                answer.next_pos,
+                "DT021",
                 f"answer {quote(answer.label)} goes to {quote_id(answer.next)}, which is not in this tree",
-                f"{quote_id(answer.next)} was renamed: use {quote_id(renamed)}" if renamed
-                else _near(tree, answer.next, targets))
+                f"{quote_id(answer.next)} was renamed: use {quote_id(renamed)}"
+                if renamed
+                else _near(tree, answer.next, targets),
+            )
 
 
 def continue_with_exists(tree: Tree, trees: frozenset) -> Iterator[Diagnostic]:
@@ -106,15 +138,22 @@ def continue_with_exists(tree: Tree, trees: frozenset) -> Iterator[Diagnostic]:
         if target is None:
             continue
         if target == tree.id:
-            yield Diagnostic(tree.path, outcome.continue_pos, "DT024",
-                             f"outcome {quote_id(outcome.id)} hands over to its own tree",
-                             "continue_with names a different tree; to start again the player has a button")
+            yield Diagnostic(
+                tree.path,
+                outcome.continue_pos,
+                "DT024",
+                f"outcome {quote_id(outcome.id)} hands over to its own tree",
+                "continue_with names a different tree; to start again the player has a button",
+            )
         elif target not in trees:
             guess = did_you_mean(target, trees)
-            yield Diagnostic(tree.path, outcome.continue_pos, "DT022",
-                             f"outcome {quote_id(outcome.id)} continues with {quote_id(target)}, which is not a tree",
-                             f"did you mean {quote_id(guess)}?" if guess
-                             else "continue_with takes a tree's file name without .yml")
+            yield Diagnostic(
+                tree.path,
+                outcome.continue_pos,
+                "DT022",
+                f"outcome {quote_id(outcome.id)} continues with {quote_id(target)}, which is not a tree",
+                f"did you mean {quote_id(guess)}?" if guess else "continue_with takes a tree's file name without .yml",
+            )
 
 
 def aliases_point_at_current_ids(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
@@ -126,14 +165,21 @@ def aliases_point_at_current_ids(tree: Tree, _trees: frozenset) -> Iterator[Diag
         pos = tree.alias_pos[alias]
         if target in tree.aliases:
             final = tree.resolve(target)
-            yield Diagnostic(tree.path, pos, "DT023",
-                             f"the alias {quote_id(alias)} points at {quote_id(target)}, which is itself an alias",
-                             f"point it straight at {quote_id(final)}" if final
-                             else "point it at a current question or outcome")
+            yield Diagnostic(
+                tree.path,
+                pos,
+                "DT023",
+                f"the alias {quote_id(alias)} points at {quote_id(target)}, which is itself an alias",
+                f"point it straight at {quote_id(final)}" if final else "point it at a current question or outcome",
+            )
         else:
-            yield Diagnostic(tree.path, pos, "DT023",
-                             f"the alias {quote_id(alias)} points at {quote_id(target)}, which is not in this tree",
-                             _near(tree, target, targets))
+            yield Diagnostic(
+                tree.path,
+                pos,
+                "DT023",
+                f"the alias {quote_id(alias)} points at {quote_id(target)}, which is not in this tree",
+                _near(tree, target, targets),
+            )
 
 
 def everything_reachable(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
@@ -142,9 +188,13 @@ def everything_reachable(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
     for kind, nodes in (("question", tree.questions), ("outcome", tree.outcomes)):
         for node_id, node in nodes.items():
             if node_id not in seen:
-                yield Diagnostic(tree.path, node.pos, "DT030",
-                                 f"the {kind} {quote_id(node_id)} cannot be reached from the start",
-                                 "no answer leads here: point an answer's next at it, or remove it")
+                yield Diagnostic(
+                    tree.path,
+                    node.pos,
+                    "DT030",
+                    f"the {kind} {quote_id(node_id)} cannot be reached from the start",
+                    "no answer leads here: point an answer's next at it, or remove it",
+                )
 
 
 def no_loops(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
@@ -169,16 +219,25 @@ def no_loops(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
         for trail in depth_first(tree, root, enter, leave):
             answer = trail[-1][1]
             if answer.next in on_path:
-                loop = [question_id for question_id, _ in trail[on_path[answer.next]:]] + [answer.next]
-                yield Diagnostic(tree.path, answer.next_pos, "DT031",
-                                 f"answer {quote(answer.label)} loops back: {' → '.join(map(visible, loop))}",
-                                 "every path must end at an outcome: point one of these answers "
-                                 "at an outcome or a later question")
+                loop = [question_id for question_id, _ in trail[on_path[answer.next] :]] + [answer.next]
+                yield Diagnostic(
+                    tree.path,
+                    answer.next_pos,
+                    "DT031",
+                    f"answer {quote(answer.label)} loops back: {' → '.join(map(visible, loop))}",
+                    "every path must end at an outcome: point one of these answers at an outcome or a later question",
+                )
 
 
 # Rules that only make sense once every reference resolves; run last, and only on a clean tree.
-LOCAL: list[Rule] = [unique_ids, distinct_answers, start_is_question, next_exists,
-                     continue_with_exists, aliases_point_at_current_ids]
+LOCAL: list[Rule] = [
+    unique_ids,
+    distinct_answers,
+    start_is_question,
+    next_exists,
+    continue_with_exists,
+    aliases_point_at_current_ids,
+]
 GRAPH: list[Rule] = [everything_reachable, no_loops]
 
 

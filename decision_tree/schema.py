@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from .contract import ID_PATTERN
 
 # Kinds of value
-LINE = "line"          # text on one line
+LINE = "line"  # text on one line
 MARKDOWN = "markdown"  # text, any number of lines, Markdown
-REF = "ref"            # the id of something else
-LIST = "list"          # a list of mappings of shape `of`
-ID_MAP = "id-map"      # id -> `of` (a Shape, or REF for aliases)
+REF = "ref"  # the id of something else
+LIST = "list"  # a list of mappings of shape `of`
+ID_MAP = "id-map"  # id -> `of` (a Shape, or REF for aliases)
 
 
 @dataclass(frozen=True)
@@ -24,42 +24,58 @@ class Field:
     kind: str
     required: bool
     description: str
-    of: "Shape | str | None" = None
+    of: Shape | str | None = None
 
 
 @dataclass(frozen=True)
 class Shape:
-    name: str        # as an editor would say it: "answer", "question"
-    article: str     # "an answer"
+    name: str  # as an editor would say it: "answer", "question"
+    article: str  # "an answer"
     fields: dict[str, Field] = field(hash=False)
 
 
-ANSWER = Shape("answer", "an answer", {
-    "label": Field(LINE, True, "The button text: one line, different from the other answers' labels."),
-    "next": Field(REF, True, "The id of the question or outcome this answer leads to."),
-})
+ANSWER = Shape(
+    "answer",
+    "an answer",
+    {
+        "label": Field(LINE, True, "The button text: one line, different from the other answers' labels."),
+        "next": Field(REF, True, "The id of the question or outcome this answer leads to."),
+    },
+)
 
-QUESTION = Shape("question", "a question", {
-    "text": Field(LINE, True, "The question, on one line."),
-    "help": Field(MARKDOWN, False, "Why we ask, or how to answer (Markdown)."),
-    "answers": Field(LIST, True, "Two or more answers.", ANSWER),
-})
+QUESTION = Shape(
+    "question",
+    "a question",
+    {
+        "text": Field(LINE, True, "The question, on one line."),
+        "help": Field(MARKDOWN, False, "Why we ask, or how to answer (Markdown)."),
+        "answers": Field(LIST, True, "Two or more answers.", ANSWER),
+    },
+)
 
-OUTCOME = Shape("outcome", "an outcome", {
-    "title": Field(LINE, True, "The result's title; also the title of its own page."),
-    "summary": Field(LINE, False, "One line for link previews and the top of the result's page."),
-    "body": Field(MARKDOWN, True, "What this result means and what to do next (Markdown)."),
-    "continue_with": Field(REF, False, "The id of another tree to hand over to (its file name)."),
-})
+OUTCOME = Shape(
+    "outcome",
+    "an outcome",
+    {
+        "title": Field(LINE, True, "The result's title; also the title of its own page."),
+        "summary": Field(LINE, False, "One line for link previews and the top of the result's page."),
+        "body": Field(MARKDOWN, True, "What this result means and what to do next (Markdown)."),
+        "continue_with": Field(REF, False, "The id of another tree to hand over to (its file name)."),
+    },
+)
 
-TREE = Shape("tree", "a tree", {
-    "title": Field(LINE, True, "The tool's title."),
-    "summary": Field(LINE, False, "One line: the tool page's intro and its link preview."),
-    "start": Field(REF, True, "The id of the first question."),
-    "questions": Field(ID_MAP, True, "Question id -> question.", QUESTION),
-    "outcomes": Field(ID_MAP, True, "Outcome id -> outcome.", OUTCOME),
-    "aliases": Field(ID_MAP, False, "Retired id -> current id, so that old links keep working.", REF),
-})
+TREE = Shape(
+    "tree",
+    "a tree",
+    {
+        "title": Field(LINE, True, "The tool's title."),
+        "summary": Field(LINE, False, "One line: the tool page's intro and its link preview."),
+        "start": Field(REF, True, "The id of the first question."),
+        "questions": Field(ID_MAP, True, "Question id -> question.", QUESTION),
+        "outcomes": Field(ID_MAP, True, "Outcome id -> outcome.", OUTCOME),
+        "aliases": Field(ID_MAP, False, "Retired id -> current id, so that old links keep working.", REF),
+    },
+)
 
 SCHEMA_ID = "https://selicor.example/decision-tree/schema.json"
 
@@ -73,10 +89,15 @@ def json_schema() -> dict:
         "description": "One decision tree. The file name is the tree id. See docs/editors.md.",
         **_object(TREE),
         "$defs": {
-            "id": {"type": "string", "pattern": ID_PATTERN,
-                   "description": "Lowercase letters, digits and single hyphens."},
-            "text": {"type": ["string", "number", "boolean"],
-                     "description": "Text; kept exactly as typed, even yes, no or 1.10."},
+            "id": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "description": "Lowercase letters, digits and single hyphens.",
+            },
+            "text": {
+                "type": ["string", "number", "boolean"],
+                "description": "Text; kept exactly as typed, even yes, no or 1.10.",
+            },
         },
     }
 
@@ -99,8 +120,12 @@ def _value(f: Field) -> dict:
         assert isinstance(f.of, Shape)
         return {"type": "array", "minItems": 2, "items": _object(f.of), "description": f.description}
     inner = {"$ref": "#/$defs/id"} if f.of == REF else _object(f.of)  # type: ignore[arg-type]
-    return {"type": "object", "description": f.description,
-            "propertyNames": {"$ref": "#/$defs/id"}, "additionalProperties": inner}
+    return {
+        "type": "object",
+        "description": f.description,
+        "propertyNames": {"$ref": "#/$defs/id"},
+        "additionalProperties": inner,
+    }
 
 
 def schema_text() -> str:

@@ -7,7 +7,7 @@ so later checks still run on the rest of the file and an editor sees every probl
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from . import schema
 from .diagnostics import Diagnostic, Pos, quote, quote_id
@@ -42,9 +42,12 @@ class _Reader:
         a problem to report, since building names for every node would slow large trees down.
         """
         if not isinstance(node, Mapping):
-            self.problem(node.pos if not _is_blank(node) else at, "DT013",
-                         f"{owner()} must be a mapping of fields, not {_describe(node)}",
-                         f"{shape.article} has: {', '.join(shape.fields)}")
+            self.problem(
+                node.pos if not _is_blank(node) else at,
+                "DT013",
+                f"{owner()} must be a mapping of fields, not {_describe(node)}",
+                f"{shape.article} has: {', '.join(shape.fields)}",
+            )
             return {}
         found: dict[str, Node] = {}
         misspelt: set[str] = set()  # a missing field that an unknown key was probably meant to be
@@ -54,36 +57,58 @@ class _Reader:
                 guess = did_you_mean(name, shape.fields)
                 misspelt.add(guess or "")
                 known = f"{shape.article} has: {', '.join(shape.fields)}"
-                self.problem(key.pos, "DT010", f"{quote(name)} is not a field of {shape.article}",
-                             f"did you mean {quote(guess)}? {known}" if guess else known)
+                self.problem(
+                    key.pos,
+                    "DT010",
+                    f"{quote(name)} is not a field of {shape.article}",
+                    f"did you mean {quote(guess)}? {known}" if guess else known,
+                )
                 continue
             if spec.kind in (schema.LINE, schema.MARKDOWN, schema.REF) and _is_blank(value):
                 if spec.required:
-                    self.problem(key.pos, "DT012", f"the {quote(name)} of {owner()} is blank",
-                                 f"write the {'id' if spec.kind == schema.REF else 'text'} after the colon")
+                    self.problem(
+                        key.pos,
+                        "DT012",
+                        f"the {quote(name)} of {owner()} is blank",
+                        f"write the {'id' if spec.kind == schema.REF else 'text'} after the colon",
+                    )
                 continue
             found[name] = value
             self._check_kind(name, spec, value, owner)
         for name, spec in shape.fields.items():
             if spec.required and name not in node.entries and name not in misspelt:
-                self.problem(at, "DT011", f"{owner()} has no {quote(name)}",
-                             f"add a line {name}: ... ({spec.description[0].lower()}{spec.description[1:].rstrip('.')})")
+                self.problem(
+                    at,
+                    "DT011",
+                    f"{owner()} has no {quote(name)}",
+                    f"add a line {name}: ... ({spec.description[0].lower()}{spec.description[1:].rstrip('.')})",
+                )
         return found
 
     def _check_kind(self, name: str, spec: schema.Field, value: Node, owner: Callable[[], str]) -> None:
         wanted, hint = _EXPECTED[spec.kind]
         if not isinstance(value, _NODE_TYPE.get(spec.kind, Scalar)):
-            self.problem(value.pos, "DT013", f"the {quote(name)} of {owner()} must be {wanted}, not {_describe(value)}",
-                         hint)
-        elif spec.kind == schema.LINE and "\n" in value.text.strip():
-            self.problem(value.pos, "DT018", f"the {quote(name)} of {owner()} must be one line",
-                         'join the lines into one; longer text belongs in "help" or "body"')
+            self.problem(
+                value.pos, "DT013", f"the {quote(name)} of {owner()} must be {wanted}, not {_describe(value)}", hint
+            )
+        elif spec.kind == schema.LINE and isinstance(value, Scalar) and "\n" in value.text.strip():
+            self.problem(
+                value.pos,
+                "DT018",
+                f"the {quote(name)} of {owner()} must be one line",
+                'join the lines into one; longer text belongs in "help" or "body"',
+            )
 
     def not_an_id(self, node: Scalar, message: str) -> None:
         """Report text where an id belongs, suggesting the id it was probably meant to be."""
         suggestion = slug(node.text)
-        self.problem(node.pos, "DT014", message, "ids use lowercase letters, digits and single hyphens"
-                     + (f": did you mean {quote(suggestion)}?" if suggestion else ""))
+        self.problem(
+            node.pos,
+            "DT014",
+            message,
+            "ids use lowercase letters, digits and single hyphens"
+            + (f": did you mean {quote(suggestion)}?" if suggestion else ""),
+        )
 
     def text(self, fields: dict[str, Node], name: str) -> str | None:
         node = fields.get(name)
@@ -109,9 +134,13 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
     r = _Reader(path)
     origin = Pos(1, 1)
     if not is_id(tree_id):
-        r.problem(origin, "DT014", f"the file name {quote_id(tree_id)} cannot be used as a tree id",
-                  "rename the file using lowercase letters, digits and single hyphens"
-                  + (f", for example {slug(tree_id)}.yml" if slug(tree_id) else ""))
+        r.problem(
+            origin,
+            "DT014",
+            f"the file name {quote_id(tree_id)} cannot be used as a tree id",
+            "rename the file using lowercase letters, digits and single hyphens"
+            + (f", for example {slug(tree_id)}.yml" if slug(tree_id) else ""),
+        )
     top_fields = r.fields(top, schema.TREE, lambda: "the tree", origin)
     questions = {key.text: _question(r, key, value) for key, value in r.ids(top_fields.get("questions"), "question")}
     outcomes = {key.text: _outcome(r, key, value) for key, value in r.ids(top_fields.get("outcomes"), "outcome")}
@@ -120,21 +149,33 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
     alias_key_pos: dict[str, Pos] = {}
     for key, value in r.ids(top_fields.get("aliases"), "alias"):
         if _is_blank(value):
-            r.problem(key.pos, "DT012", f"the alias {quote_id(key.text)} is blank",
-                      "write the current id after the colon")
+            r.problem(
+                key.pos, "DT012", f"the alias {quote_id(key.text)} is blank", "write the current id after the colon"
+            )
         elif not isinstance(value, Scalar):
-            r.problem(value.pos, "DT013", f"the alias {quote_id(key.text)} must be an id, not {_describe(value)}",
-                      "write the current id after the colon")
+            r.problem(
+                value.pos,
+                "DT013",
+                f"the alias {quote_id(key.text)} must be an id, not {_describe(value)}",
+                "write the current id after the colon",
+            )
         else:
             aliases[key.text] = value.text  # as typed, like every id: "hire-now\n" names nothing
             alias_pos[key.text] = value.pos
             alias_key_pos[key.text] = key.pos
     start = top_fields.get("start")
     tree = Tree(
-        id=tree_id, path=path,
-        title=r.text(top_fields, "title") or "", summary=r.text(top_fields, "summary"),
-        start=r.ref(top_fields, "start") or "", start_pos=start.pos if start else origin,
-        questions=questions, outcomes=outcomes, aliases=aliases, alias_pos=alias_pos, alias_key_pos=alias_key_pos,
+        id=tree_id,
+        path=path,
+        title=r.text(top_fields, "title") or "",
+        summary=r.text(top_fields, "summary"),
+        start=r.ref(top_fields, "start") or "",
+        start_pos=start.pos if start else origin,
+        questions=questions,
+        outcomes=outcomes,
+        aliases=aliases,
+        alias_pos=alias_pos,
+        alias_key_pos=alias_key_pos,
     )
     return tree, r.problems
 
@@ -148,16 +189,29 @@ def _question(r: _Reader, key: Scalar, node: Node) -> Question:
     pairs: list[tuple[str, str, Pos, Pos]] = []
     if isinstance(answers_node, Sequence):
         for index, item in enumerate(answers_node.items, 1):
-            found = r.fields(item, schema.ANSWER, lambda item=item, index=index: f"{_answer_name(item, index)} of {what()}",
-                             item.pos)
+            found = r.fields(item, schema.ANSWER, _answer_owner(item, index, what), item.pos)
             nxt = found.get("next")
-            pairs.append((r.text(found, "label") or "", r.ref(found, "next") or "", item.pos,
-                          nxt.pos if nxt else item.pos))
+            pairs.append(
+                (r.text(found, "label") or "", r.ref(found, "next") or "", item.pos, nxt.pos if nxt else item.pos)
+            )
     keys = answer_keys([(label, nxt) for label, nxt, _, _ in pairs])
-    answers = tuple(Answer(label, nxt, k, pos, next_pos) for (label, nxt, pos, next_pos), k in zip(pairs, keys))
+    answers = tuple(
+        Answer(label, nxt, k, pos, next_pos) for (label, nxt, pos, next_pos), k in zip(pairs, keys, strict=True)
+    )
     help_node = fields.get("help")
-    return Question(id=key.text, text=r.text(fields, "text") or "", answers=answers,
-                    help=_block(help_node) or None, pos=key.pos, help_pos=help_node.pos if help_node else key.pos)
+    return Question(
+        id=key.text,
+        text=r.text(fields, "text") or "",
+        answers=answers,
+        help=_block(help_node) or None,
+        pos=key.pos,
+        help_pos=help_node.pos if help_node else key.pos,
+    )
+
+
+def _answer_owner(item: Node, index: int, what: Callable[[], str]) -> Callable[[], str]:
+    """Return how a message names an answer: "the answer "Yes" of the question "live"", made only if needed."""
+    return lambda: f"{_answer_name(item, index)} of {what()}"
 
 
 def _answer_name(item: Node, index: int) -> str:
@@ -170,10 +224,16 @@ def _answer_name(item: Node, index: int) -> str:
 def _outcome(r: _Reader, key: Scalar, node: Node) -> Outcome:
     fields = r.fields(node, schema.OUTCOME, lambda: f"outcome {quote_id(key.text)}", key.pos)
     cont = fields.get("continue_with")
-    return Outcome(id=key.text, title=r.text(fields, "title") or "", body=_block(fields.get("body")),
-                   summary=r.text(fields, "summary"), continue_with=r.ref(fields, "continue_with"),
-                   pos=key.pos, continue_pos=cont.pos if cont else key.pos,
-                   body_pos=fields["body"].pos if "body" in fields else key.pos)
+    return Outcome(
+        id=key.text,
+        title=r.text(fields, "title") or "",
+        body=_block(fields.get("body")),
+        summary=r.text(fields, "summary"),
+        continue_with=r.ref(fields, "continue_with"),
+        pos=key.pos,
+        continue_pos=cont.pos if cont else key.pos,
+        body_pos=fields["body"].pos if "body" in fields else key.pos,
+    )
 
 
 def _block(node: Node | None) -> str:

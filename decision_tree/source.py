@@ -49,8 +49,10 @@ class Lines:
 # --- which files are read ----------------------------------------------------------------------------
 
 _OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-_LINK = ("this tree file is a symbolic link, so what it points to is not read",
-         "replace the link with the tree file itself; trees are read only from files of their own")
+_LINK = (
+    "this tree file is a symbolic link, so what it points to is not read",
+    "replace the link with the tree file itself; trees are read only from files of their own",
+)
 
 
 def _not_ordinary(mode: int) -> tuple[str, str] | None:
@@ -60,16 +62,25 @@ def _not_ordinary(mode: int) -> tuple[str, str] | None:
     if stat.S_ISLNK(mode):
         return _LINK
     if stat.S_ISDIR(mode):
-        return ("this is a folder, not a tree file",
-                "rename the folder so that its name does not end in .yml, or move it out of this folder")
-    return ("this is not an ordinary file (it is a pipe, socket or device), so it is not read",
-            "a tree file is a plain text file: replace this with one")
+        return (
+            "this is a folder, not a tree file",
+            "rename the folder so that its name does not end in .yml, or move it out of this folder",
+        )
+    return (
+        "this is not an ordinary file (it is a pipe, socket or device), so it is not read",
+        "a tree file is a plain text file: replace this with one",
+    )
 
 
 def linked_folder(name: str) -> Diagnostic:
     """Report a folder of tree files that is a symbolic link: its trees would come from elsewhere."""
-    return Diagnostic(name, Pos(1, 1), "DT009", "this folder of trees is a symbolic link to another folder, "
-                      "so its trees are not read", "keep the tree files in a real folder, not a link to one")
+    return Diagnostic(
+        name,
+        Pos(1, 1),
+        "DT009",
+        "this folder of trees is a symbolic link to another folder, so its trees are not read",
+        "keep the tree files in a real folder, not a link to one",
+    )
 
 
 def read(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
@@ -101,12 +112,21 @@ def read(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
 _UTF8_BOM = b"\xef\xbb\xbf"
 _SAVE_AS_UTF8 = "save the file with the UTF-8 encoding in your editor"
 # UTF-32 first: its little-endian mark begins with UTF-16's.
-_BOMS = [(codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")]
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+]
 _WIDE = [("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16")]
-_MAGIC = [(b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-          (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or a Word or Excel document)"),
-          (b"\x1f\x8b", "a gzip archive")]
+_MAGIC = [
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word or Excel document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+]
 _SAMPLE = 8192
 # C0 controls other than tab, line feed and carriage return: never in text an editor saves.
 _BINARY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -114,27 +134,34 @@ _BINARY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 def decode(data: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
     """Return bytes as text, or None and one DT001 saying what they are instead."""
+
     def refuse(pos: Pos, message: str, hint: str = _SAVE_AS_UTF8) -> tuple[None, list[Diagnostic]]:
         return None, [Diagnostic(name, pos, "DT001", message, hint)]
 
     if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM):]
+        data = data[len(_UTF8_BOM) :]
     else:
         kind = _not_utf8(data)
         if kind in ("UTF-16", "UTF-32"):
             return refuse(Pos(1, 1), f"the file is not UTF-8 text: it is saved as {kind}")
         if kind is not None:
-            return refuse(Pos(1, 1), f"the file is not text: it is {kind}",
-                          "a tree file is plain text saved as UTF-8: check that this is the file you meant")
+            return refuse(
+                Pos(1, 1),
+                f"the file is not text: it is {kind}",
+                "a tree file is plain text saved as UTF-8: check that this is the file you meant",
+            )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[:error.start].decode("utf-8")  # the bytes before the first bad one are good
+        before = data[: error.start].decode("utf-8")  # the bytes before the first bad one are good
         return refuse(Lines(before).end(), f"the file is not UTF-8 text (byte 0x{data[error.start]:02X} here)")
     controls = len(_BINARY.findall(text, 0, _SAMPLE))
     if controls > 8 and controls * 20 > min(len(text), _SAMPLE):
-        return refuse(Pos(1, 1), "the file is not text: it is binary data",
-                      "a tree file is plain text saved as UTF-8: check that this is the file you meant")
+        return refuse(
+            Pos(1, 1),
+            "the file is not text: it is binary data",
+            "a tree file is plain text saved as UTF-8: check that this is the file you meant",
+        )
     return text, []
 
 

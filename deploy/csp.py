@@ -69,8 +69,10 @@ def theme_templates() -> list[Path]:
     """Return the template folders the site is drawn from: Material's, then the project's overrides."""
     spec = importlib.util.find_spec("material")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("error: Material for MkDocs is not installed here, so its inline scripts cannot be "
-                         "recognised: run this with the project's .venv/bin/python")
+        raise SystemExit(
+            "error: Material for MkDocs is not installed here, so its inline scripts cannot be "
+            "recognised: run this with the project's .venv/bin/python"
+        )
     return [Path(spec.submodule_search_locations[0]) / "templates", ROOT / "overrides"]
 
 
@@ -106,8 +108,10 @@ def scan_site(site: Path, templates: list[Path] | None = None) -> Scan:
             if found.kind == "script" and is_known(found.detail, known):
                 scan.scripts.append(found.detail)
             else:
-                scan.problems.append(f"{page}:{found.line}:{found.col}: {found.describe()}"
-                                     + (f": {_preview(found.detail)}" if found.kind == "script" else ""))
+                scan.problems.append(
+                    f"{page}:{found.line}:{found.col}: {found.describe()}"
+                    + (f": {_preview(found.detail)}" if found.kind == "script" else "")
+                )
     return scan
 
 
@@ -128,8 +132,9 @@ def policy(hashes: list[str]) -> str:
 
 def static_headers(conf: Path = SECURITY_HEADERS) -> list[tuple[str, str]]:
     """Return the (name, value) of each add_header in the nginx snippet, comments left out."""
-    text = "\n".join(line for line in conf.read_text(encoding="utf-8").splitlines()
-                     if not line.lstrip().startswith("#"))
+    text = "\n".join(
+        line for line in conf.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")
+    )
     return ADD_HEADER.findall(text)
 
 
@@ -141,8 +146,11 @@ def fingerprinted(site: Path) -> list[str]:
 
 def headers_file(csp: str, headers: list[tuple[str, str]], assets: list[str]) -> str:
     """Return a _headers file (Netlify, Cloudflare Pages) with the same headers nginx sends."""
-    lines = ["# Written by deploy/csp.py from the built site; do not edit. Read by Netlify and Cloudflare Pages.",
-             "/*", f"  Content-Security-Policy: {csp}"]
+    lines = [
+        "# Written by deploy/csp.py from the built site; do not edit. Read by Netlify and Cloudflare Pages.",
+        "/*",
+        f"  Content-Security-Policy: {csp}",
+    ]
     lines += [f"  {name}: {value}" for name, value in headers]
     for asset in assets:  # only these: where rules overlap, both hosts join the values of a header
         lines += ["", asset, f"  Cache-Control: {IMMUTABLE}"]
@@ -151,18 +159,28 @@ def headers_file(csp: str, headers: list[tuple[str, str]], assets: list[str]) ->
 
 def nginx_conf(csp: str, scripts: int) -> str:
     """Return the nginx snippet that deploy/security-headers.conf includes."""
-    return (f"# Written by deploy/csp.py from the built site ({scripts} inline scripts); do not edit.\n"
-            f'add_header Content-Security-Policy "{csp}" always;\n')
+    return (
+        f"# Written by deploy/csp.py from the built site ({scripts} inline scripts); do not edit.\n"
+        f'add_header Content-Security-Policy "{csp}" always;\n'
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python deploy/csp.py", description=__doc__.split("\n")[0])
     parser.add_argument("site", nargs="?", default="site", type=Path, help="the built site (default: site)")
-    parser.add_argument("--nginx-conf", type=Path, default=NGINX_CONF,
-                        help="where to write the nginx snippet (default: deploy/generated/csp.conf)")
-    parser.add_argument("--templates", type=Path, action="append",
-                        help="a folder of the theme's templates, whose inline scripts are the allowed ones "
-                             "(repeatable; default: Material's templates and overrides/)")
+    parser.add_argument(
+        "--nginx-conf",
+        type=Path,
+        default=NGINX_CONF,
+        help="where to write the nginx snippet (default: deploy/generated/csp.conf)",
+    )
+    parser.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        help="a folder of the theme's templates, whose inline scripts are the allowed ones "
+        "(repeatable; default: Material's templates and overrides/)",
+    )
     ns = parser.parse_args(argv)
     if not (ns.site / "index.html").is_file():
         print(f"error: {ns.site} holds no built site (no index.html): run ./scripts/build first", file=sys.stderr)
@@ -170,8 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     scan = scan_site(ns.site, ns.templates)
     if scan.problems:
         print("\n".join(scan.problems), file=sys.stderr)
-        print(f"{len(scan.problems)} thing(s) the site must not hold; nothing written",
-              file=sys.stderr)
+        print(f"{len(scan.problems)} thing(s) the site must not hold; nothing written", file=sys.stderr)
         return 1
     headers = static_headers()
     if not headers:
@@ -185,8 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"error: cannot write the headers: {error.strerror or error} ({error.filename})", file=sys.stderr)
         return 1
-    print(f"{len(scan.scripts)} inline scripts, {len(scan.hashes)} distinct: wrote {ns.site / '_headers'} "
-          f"and {ns.nginx_conf}", file=sys.stderr)
+    print(
+        f"{len(scan.scripts)} inline scripts, {len(scan.hashes)} distinct: wrote {ns.site / '_headers'} "
+        f"and {ns.nginx_conf}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -45,29 +45,43 @@ from .site import mkdocs_build
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 PAGES = (
-    "/",                            # home
+    "/",  # home
     "/insights/what-mlops-means/",  # the article
-    "/tools/need-mlops/",           # the three tools
+    "/tools/need-mlops/",  # the three tools
     "/tools/archetype/",
     "/tools/faq/",
     "/tools/need-mlops/hire-now/",  # an outcome page
-    "/brief/",                      # the hiring brief
+    "/brief/",  # the hiring brief
 )
 CATEGORIES = {"performance": "perf", "accessibility": "a11y", "best-practices": "best pr.", "seo": "SEO"}
 GOALS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 CHROME_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
     # Belt and braces for "no request leaves the machine": every host but the local server fails to
     # resolve, so a stray request would show up in the report as a failed request or console error.
-    "--host-resolver-rules=\"MAP * ~NOTFOUND, EXCLUDE 127.0.0.1\"",  # quoted: Lighthouse splits on spaces
+    '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"',  # quoted: Lighthouse splits on spaces
 ]
 
 # What deploy/nginx.conf compresses (text/html always, then gzip_types), and its minimum length.
-GZIP_TYPES = {"text/html", "text/css", "text/plain", "text/xml", "text/javascript", "application/javascript",
-              "application/json", "application/xml", "application/rss+xml", "application/atom+xml",
-              "image/svg+xml"}
+GZIP_TYPES = {
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/xml",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "image/svg+xml",
+}
 GZIP_MIN_LENGTH = 256
 # Hints about the local server rather than the site: caching headers are the production server's job
 # (deploy/nginx.conf), and this server sends none.
@@ -120,8 +134,13 @@ def lighthouse(url: str, chromium: str, report: Path, dark: bool) -> dict:
     """Run Lighthouse once on ``url``; return its JSON result (the LHR)."""
     flags = CHROME_FLAGS + (["--force-dark-mode"] if dark else [])
     command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(flags)}",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(flags)}",
         "--no-enable-error-reporting",
     ]
     done = subprocess.run(command, env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True)
@@ -161,9 +180,11 @@ def losses(lhr: dict, category: str) -> list[str]:
         detail = f", score {round(audit['score'] * 100)}" if category == "performance" else ""
         lines.append(f"{audit_id}: {audit['title']}{value}{detail}")
     if category == "performance":  # the biggest savings Lighthouse estimates
-        savings = [(a["metricSavings"].get("LCP", 0) + a["metricSavings"].get("FCP", 0), i, a)
-                   for i, a in audits.items()
-                   if a.get("metricSavings") and a["score"] is not None and a["score"] < 1 and i not in LOCAL_ONLY]
+        savings = [
+            (a["metricSavings"].get("LCP", 0) + a["metricSavings"].get("FCP", 0), i, a)
+            for i, a in audits.items()
+            if a.get("metricSavings") and a["score"] is not None and a["score"] < 1 and i not in LOCAL_ONLY
+        ]
         for saved, audit_id, audit in sorted(savings, key=lambda item: -item[0])[:3]:
             if saved > 0:
                 lines.append(f"  hint {audit_id}: {audit['title']} ({audit.get('displayValue', '')})")
@@ -190,15 +211,20 @@ def audit_page(url: str, path: str, chromium: str, runs: int, save: Path, dark: 
     for number in range(1, runs + 1):
         name = (path.strip("/").replace("/", "_") or "home") + f".run{number}.json"
         result.runs.append(lighthouse(url, chromium, save / name, dark))
-        print(f"  {path} run {number}: " + " ".join(f"{CATEGORIES[c]} {v}" for c, v in scores(result.runs[-1]).items()),
-              file=sys.stderr)
+        print(
+            f"  {path} run {number}: " + " ".join(f"{CATEGORIES[c]} {v}" for c, v in scores(result.runs[-1]).items()),
+            file=sys.stderr,
+        )
     return result
 
 
 def table(results: list[PageResult]) -> str:
     width = max(len(r.path) for r in results)
-    header = (f"{'page':<{width}}  " + "  ".join(f"{CATEGORIES[c]:>8}" for c in CATEGORIES)
-              + "  runs  perf per run  CPU index")
+    header = (
+        f"{'page':<{width}}  "
+        + "  ".join(f"{CATEGORIES[c]:>8}" for c in CATEGORIES)
+        + "  runs  perf per run  CPU index"
+    )
     lines = [header, "-" * len(header)]
     for r in results:
         median = r.median
@@ -233,19 +259,20 @@ def main(argv: list[str]) -> int:
         raise SystemExit("audit: Lighthouse is not installed; run ./scripts/audit (it runs npm ci)")
     pages = args.page or list(PAGES)
 
-    with tempfile.TemporaryDirectory(prefix="audit-") as temp:
-        temp = Path(temp)
+    with tempfile.TemporaryDirectory(prefix="audit-") as temp_name:
+        temp = Path(temp_name)
         save = args.save or temp / "reports"
         save.mkdir(parents=True, exist_ok=True)
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
         build(temp / "site", base)
         with serving(temp / "site", port, handler=CompressingHandler):
-            results = [audit_page(base + p.lstrip("/"), p, chromium, args.runs, save, args.dark)
-                       for p in pages]
+            results = [audit_page(base + p.lstrip("/"), p, chromium, args.runs, save, args.dark) for p in pages]
     scheme = "dark" if args.dark else "light"
-    print(f"Lighthouse {results[0].runs[0]['lighthouseVersion']}, mobile, simulated throttling, "
-          f"{scheme} colour scheme, {Path(chromium).name}")
+    print(
+        f"Lighthouse {results[0].runs[0]['lighthouseVersion']}, mobile, simulated throttling, "
+        f"{scheme} colour scheme, {Path(chromium).name}"
+    )
     print(table(results))
     offsite = sorted({url for r in results for run in r.runs for url in offsite_requests(run, base)})
     for url in offsite:

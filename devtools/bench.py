@@ -1,14 +1,15 @@
 """Benchmark: check and compile generated trees of 1,000, 10,000 and 100,000 nodes.
 
 Every tree is timed in fresh child processes, in interleaved rounds (see ``measure``); the best
-run counts. Peak memory is measured once, under tracemalloc. Goals (issue 2): 10,000 nodes in at
-most 1 s; ten times the nodes in at most twelve times the time; a chain 10,000 questions deep works.
-Then the site budgets (bench_site.py). Run with ./scripts/bench (python -m devtools.bench); --quick skips the 100,000-node
-tree, --engine-only the site.
+run counts. Peak memory is measured once, under tracemalloc. Goals: 10,000 nodes in at most 1 s;
+ten times the nodes in at most twelve times the time; a chain 10,000 questions deep works. Then the
+site budgets (bench_site.py). Run with ./scripts/bench (python -m devtools.bench); --quick skips the
+100,000-node tree, --engine-only the site.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -46,8 +47,9 @@ def child(kind: str, size: int, repeats: int, first_round: bool) -> dict:
     """Time ``repeats`` runs of check and compile in this process; in the first round, also time
     Markdown once and measure peak memory once (under tracemalloc, which slows everything)."""
     from decision_tree.check import check_files
-    from .generate import branching_tree, chain_tree
     from decision_tree.paths import walk
+
+    from .generate import branching_tree, chain_tree
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.yml"
@@ -75,8 +77,12 @@ def child(kind: str, size: int, repeats: int, first_round: bool) -> dict:
 
 
 def run_child(kind: str, size: int, first_round: bool) -> dict:
-    out = subprocess.run([sys.executable, "-m", "devtools.bench", "--child", kind, str(size), str(REPEATS), str(int(first_round))],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "devtools.bench", "--child", kind, str(size), str(REPEATS), str(int(first_round))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -115,8 +121,10 @@ def main(argv: list[str]) -> int:
     print(f"{'tree':<20}{'file MB':>8}{'check s':>9}{'compile s':>10}{'total s':>9}{'markdown s':>11}{'peak MiB':>9}")
     for (kind, size), m in found.items():
         label = f"{size:,} nodes" if kind == "branching" else f"chain {size:,} deep"
-        print(f"{label:<20}{m['bytes'] / 1e6:>8.1f}{m['check']:>9.3f}{m['compile']:>10.3f}"
-              f"{m['total']:>9.3f}{m['markdown']:>11.3f}{m['peak_mib']:>9.1f}")
+        print(
+            f"{label:<20}{m['bytes'] / 1e6:>8.1f}{m['check']:>9.3f}{m['compile']:>10.3f}"
+            f"{m['total']:>9.3f}{m['markdown']:>11.3f}{m['peak_mib']:>9.1f}"
+        )
     totals = {size: found["branching", size]["total"] for size in sizes}
     chain = found["chain", 10_000]
     print()
@@ -124,14 +132,17 @@ def main(argv: list[str]) -> int:
     verdict = totals[10_000] <= GOAL_10K_SECONDS
     ok &= verdict
     print(f"10,000 nodes in {totals[10_000]:.3f} s (goal <= {GOAL_10K_SECONDS} s): {'ok' if verdict else 'MISSED'}")
-    for small, large in zip(sizes, sizes[1:]):
+    for small, large in itertools.pairwise(sizes):
         growth = totals[large] / totals[small]
         verdict = growth <= GOAL_GROWTH
         ok &= verdict
-        print(f"growth {small:,} -> {large:,}: x{growth:.1f} (goal <= x{GOAL_GROWTH:.0f}): {'ok' if verdict else 'MISSED'}")
+        verdict_text = "ok" if verdict else "MISSED"
+        print(f"growth {small:,} -> {large:,}: x{growth:.1f} (goal <= x{GOAL_GROWTH:.0f}): {verdict_text}")
     verdict = chain["paths"] == 10_001  # each question's "stop" answer, plus the end of the chain
     ok &= verdict
-    print(f"chain 10,000 deep: checked, compiled and walked ({chain['paths']:,} paths): {'ok' if verdict else 'MISSED'}")
+    print(
+        f"chain 10,000 deep: checked, compiled and walked ({chain['paths']:,} paths): {'ok' if verdict else 'MISSED'}"
+    )
     if "--engine-only" not in argv:
         from . import bench_site
 

@@ -8,6 +8,7 @@ import re
 import resource
 import shutil
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def build_seconds(*projects: Path, runs: int = 5) -> list[list[float]]:
     """
     times: list[list[float]] = [[] for _ in projects]
     for _ in range(runs):
-        for project, found in zip(projects, times):
+        for project, found in zip(projects, times, strict=True):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             done = mkdocs_build(project, project / "out")
             assert done.returncode == 0, done.stderr
@@ -62,7 +63,7 @@ def build_seconds(*projects: Path, runs: int = 5) -> list[list[float]]:
 
 def paired_ratio(a: list[float], b: list[float]) -> float:
     """Return the median of the run-by-run ratios a/b: each pair ran back to back, at one speed."""
-    return statistics.median(x / y for x, y in zip(a, b))
+    return statistics.median(x / y for x, y in zip(a, b, strict=True))
 
 
 def click_milliseconds(site: Path, clicks: int = 40) -> list[float]:
@@ -76,7 +77,8 @@ def click_milliseconds(site: Path, clicks: int = 40) -> list[float]:
         page.goto(f"{base}tools/need-mlops/")
         page.wait_for_selector(".dt-player button.dt-answer")
         for _ in range(clicks):
-            samples.append(page.evaluate("""() => {
+            samples.append(
+                page.evaluate("""() => {
                 const button = document.querySelector('.dt-player button.dt-answer');
                 const before = document.querySelector('.dt-player h2').textContent;
                 const start = performance.now();
@@ -85,7 +87,8 @@ def click_milliseconds(site: Path, clicks: int = 40) -> list[float]:
                 const elapsed = performance.now() - start;
                 if (document.querySelector('.dt-player h2').textContent === before) throw new Error('no step');
                 return elapsed;
-            }"""))
+            }""")
+            )
             page.locator(".dt-player button.dt-restart").click()
         browser.close()
     return samples
@@ -100,8 +103,10 @@ def main() -> bool:
     sizes = budget.player_bytes()
     verdict = sizes["gz"] <= budget.PLAYER_BUDGET
     ok &= verdict
-    print(f"player gzipped: js {sizes['js_gz']:,} B + css {sizes['css_gz']:,} B = {sizes['gz']:,} B "
-          f"(budget {budget.PLAYER_BUDGET:,} B): {'ok' if verdict else 'MISSED'}")
+    print(
+        f"player gzipped: js {sizes['js_gz']:,} B + css {sizes['css_gz']:,} B = {sizes['gz']:,} B "
+        f"(budget {budget.PLAYER_BUDGET:,} B): {'ok' if verdict else 'MISSED'}"
+    )
     # Both builds import compiled code: MkDocs and Material were compiled when installed; the engine,
     # installed editable, is compiled here (where PYTHONDONTWRITEBYTECODE is set, Python would compile
     # it again on every build instead of caching it, as it does on a usual machine).
@@ -115,30 +120,38 @@ def main() -> bool:
         for tree_id, (tree_page, plain_page, ratio) in budget.page_ratios(with_trees / "out", trees).items():
             verdict = ratio <= budget.PAGE_RATIO_BUDGET
             ok &= verdict
-            print(f"tools/{tree_id}/: {tree_page:,} B against a plain page of its text {plain_page:,} B: "
-                  f"x{ratio:.3f} (budget x{budget.PAGE_RATIO_BUDGET}): {'ok' if verdict else 'MISSED'}")
+            print(
+                f"tools/{tree_id}/: {tree_page:,} B against a plain page of its text {plain_page:,} B: "
+                f"x{ratio:.3f} (budget x{budget.PAGE_RATIO_BUDGET}): {'ok' if verdict else 'MISSED'}"
+            )
         ratio = paired_ratio(runs_with, runs_without)
         verdict = ratio <= BUILD_RATIO_BUDGET
         ok &= verdict
-        print(f"site build: {statistics.median(runs_with):.2f} s with the trees, {statistics.median(runs_without):.2f} s "
-              f"without (CPU, median of 7 taking turns): x{ratio:.2f}, median of the paired ratios "
-              f"(budget x{BUILD_RATIO_BUDGET}): {'ok' if verdict else 'MISSED'}")
+        print(
+            f"site build: {statistics.median(runs_with):.2f} s with the trees, {statistics.median(runs_without):.2f} s "
+            f"without (CPU, median of 7 taking turns): x{ratio:.2f}, median of the paired ratios "
+            f"(budget x{BUILD_RATIO_BUDGET}): {'ok' if verdict else 'MISSED'}"
+        )
         wide = [wide_project(Path(folder) / f"wide-{size}", size) for size in WIDE_SIZES]
         small, large = build_seconds(*wide, runs=2)
         seconds = [min(small), min(large)]
         growth = seconds[1] / seconds[0]
         verdict = growth <= WIDE_GROWTH_BUDGET
         ok &= verdict
-        print(f"site build with one question leading to {WIDE_SIZES[0]:,} / {WIDE_SIZES[1]:,} results: "
-              f"{seconds[0]:.2f} s / {seconds[1]:.2f} s (CPU, best of 2, taking turns): x{growth:.1f} "
-              f"(budget x{WIDE_GROWTH_BUDGET:.0f}): {'ok' if verdict else 'MISSED'}")
+        print(
+            f"site build with one question leading to {WIDE_SIZES[0]:,} / {WIDE_SIZES[1]:,} results: "
+            f"{seconds[0]:.2f} s / {seconds[1]:.2f} s (CPU, best of 2, taking turns): x{growth:.1f} "
+            f"(budget x{WIDE_GROWTH_BUDGET:.0f}): {'ok' if verdict else 'MISSED'}"
+        )
         samples = click_milliseconds(with_trees / "out")
         median, worst = statistics.median(samples), max(samples)
         verdict = median <= CLICK_BUDGET_MS
         ok &= verdict
-        print(f"answer click to next step laid out, Chromium, {len(samples)} clicks: median {median:.2f} ms, "
-              f"95th {sorted(samples)[int(len(samples) * 0.95) - 1]:.2f} ms, worst {worst:.2f} ms "
-              f"(budget {CLICK_BUDGET_MS:.0f} ms): {'ok' if verdict else 'MISSED'}")
+        print(
+            f"answer click to next step laid out, Chromium, {len(samples)} clicks: median {median:.2f} ms, "
+            f"95th {sorted(samples)[int(len(samples) * 0.95) - 1]:.2f} ms, worst {worst:.2f} ms "
+            f"(budget {CLICK_BUDGET_MS:.0f} ms): {'ok' if verdict else 'MISSED'}"
+        )
     return ok
 
 

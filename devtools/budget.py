@@ -27,7 +27,13 @@ def gzipped(data: bytes) -> int:
 
 def player_bytes() -> dict[str, int]:
     js, css = (PLAYER / "player.min.js").read_bytes(), (PLAYER / "player.css").read_bytes()  # what ships
-    return {"js": len(js), "css": len(css), "js_gz": gzipped(js), "css_gz": gzipped(css), "gz": gzipped(js) + gzipped(css)}
+    return {
+        "js": len(js),
+        "css": len(css),
+        "js_gz": gzipped(js),
+        "css_gz": gzipped(css),
+        "gz": gzipped(js) + gzipped(css),
+    }
 
 
 def page_bytes(html_file: Path, skip: tuple[str, ...] = ()) -> int:

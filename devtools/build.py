@@ -78,16 +78,15 @@ def _stop(signum, frame):
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     """Ask Linux to stop this child if the build is killed outright (SIGKILL runs no handler)."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
 
 
 def run(command: list[str], **kwargs) -> int:
     """Run a step of the build; if the build is stopped, stop the step too, and wait for it."""
-    with subprocess.Popen(command, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
-                          **kwargs) as process:
+    with subprocess.Popen(
+        command, preexec_fn=_die_with_parent if sys.platform == "linux" else None, **kwargs
+    ) as process:
         try:
             return process.wait()
         except BaseException:

@@ -33,8 +33,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(folder: Path, port: int = 0, headers: dict[str, str] | None = None,
-            handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+def serving(
+    folder: Path, port: int = 0, headers: dict[str, str] | None = None, handler: type[QuietHandler] = QuietHandler
+) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1:``port`` (any free one by default); yield its base URL."""
     handler_class = type("Handler", (handler,), {"extra_headers": headers or {}})
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler_class, directory=str(folder)))

@@ -54,6 +54,12 @@ def _yaml(title: str, edges: list[list[str]], outcomes: int) -> str:
             lines += [f"      - label: {_q(f'Answer {number}')}", f"        next: {target}"]
     lines.append("outcomes:")
     for index in range(outcomes):
-        lines += [f"  o{index}:", f"    title: Outcome {index}", f"    summary: What outcome {index} means.",
-                  "    body: |", f"      Do the **next thing** for outcome {index}.", ""]
+        lines += [
+            f"  o{index}:",
+            f"    title: Outcome {index}",
+            f"    summary: What outcome {index} means.",
+            "    body: |",
+            f"      Do the **next thing** for outcome {index}.",
+            "",
+        ]
     return "\n".join(lines) + "\n"

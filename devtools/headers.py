@@ -25,6 +25,7 @@ def load_csp() -> ModuleType:
     """Import deploy/csp.py, a script rather than a package module, once per process."""
     if "deploy_csp" not in sys.modules:
         spec = importlib.util.spec_from_file_location("deploy_csp", CSP)
+        assert spec is not None and spec.loader is not None, CSP
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module  # dataclasses look their module up here
         spec.loader.exec_module(module)

@@ -15,8 +15,9 @@ def mkdocs_command(site_dir: Path, *options: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *options]
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path, site_url: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Build ``project`` strictly into ``site_dir`` (for ``site_url``, if given); return the finished process."""
     env = {**(env or ENV), **({"SITE_URL": site_url} if site_url else {})}
     return subprocess.run(mkdocs_command(site_dir), cwd=project, env=env, capture_output=True, text=True)

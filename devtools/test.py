@@ -1,4 +1,5 @@
-"""The whole suite: the tree check, the player's JavaScript unit tests (after npm ci), then pytest.
+"""The whole suite: the tree check, lint and types, the player's JavaScript unit tests (after npm ci),
+then pytest.
 
     python -m devtools.test [PYTEST OPTIONS]   (./scripts/test)
 
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import sys
 
+from . import lint
 from .browser import install_chromium, system_chromium
 from .node import npm_ci
 from .project import ROOT
@@ -22,6 +24,8 @@ JS_TESTS = ROOT / "tests" / "js"
 
 def main(argv: list[str]) -> int:
     if subprocess.run([sys.executable, "-m", "decision_tree", "check"], cwd=ROOT).returncode != 0:
+        return 1
+    if lint.main() != 0:
         return 1
     chromium = system_chromium()
     if chromium:

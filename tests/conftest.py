@@ -3,8 +3,8 @@ one rule that marks browser tests: ``pytest -m "not browser"`` never starts Chro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -12,8 +12,12 @@ from devtools.browser import ARGS, find_chromium
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true", default=False,
-                     help="rewrite golden files from the current output instead of comparing")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite golden files from the current output instead of comparing",
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -35,7 +35,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
     Whatever the input, an editor must never see a traceback.
     """
-    done = subprocess.run([sys.executable, "-m", "decision_tree", *args], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "decision_tree", *args], cwd=ROOT, capture_output=True, text=True, encoding="utf-8"
+    )
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
     return done

@@ -7,10 +7,43 @@ from hypothesis import strategies as st
 
 from decision_tree import active
 
-PIECES = ["<a href=\"", "<img src=", "<svg><a xlink:href='", "<form action=", "\">", ">", "</a>", " ",
-          "java", "JAVA", "script", "Script", ":", "&#x61;", "&#58;", "&colon;", "&Tab;", "\t", "\n", "\r",
-          "<script>", "<script type=module>", "<script type=\"application/json\">", "</script>", "<style>",
-          " onclick=", " ONERROR=", " style=", "x()", "text", "&amp;", "<p>", "<b>", "on", "style"]
+PIECES = [
+    '<a href="',
+    "<img src=",
+    "<svg><a xlink:href='",
+    "<form action=",
+    '">',
+    ">",
+    "</a>",
+    " ",
+    "java",
+    "JAVA",
+    "script",
+    "Script",
+    ":",
+    "&#x61;",
+    "&#58;",
+    "&colon;",
+    "&Tab;",
+    "\t",
+    "\n",
+    "\r",
+    "<script>",
+    "<script type=module>",
+    '<script type="application/json">',
+    "</script>",
+    "<style>",
+    " onclick=",
+    " ONERROR=",
+    " style=",
+    "x()",
+    "text",
+    "&amp;",
+    "<p>",
+    "<b>",
+    "on",
+    "style",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -20,4 +53,4 @@ def test_the_quick_filter_keeps_every_page_with_something_active(html):
 
 
 def test_a_page_of_plain_markup_is_skipped_unread():
-    assert active.scan("<p>Plain <a href=\"/brief/\">text</a> &amp; more.</p>") == []
+    assert active.scan('<p>Plain <a href="/brief/">text</a> &amp; more.</p>') == []

@@ -32,15 +32,17 @@ def test_check_a_broken_file_exits_1_and_says_where():
     assert done.returncode == 1
     assert done.stdout == (
         'tests/fixtures/broken/dt016-one-answer.yml:7:9: error DT016: question "first" has only one answer\n'
-        "    hint: a question needs two or more answers; if there is no choice, leave the question out\n")
+        "    hint: a question needs two or more answers; if there is no choice, leave the question out\n"
+    )
     assert done.stderr == "1 problem in 1 file\n"
 
 
 def test_check_a_missing_file():
     done = run_cli("check", "docs/trees/no-such-tree.yml")
     assert done.returncode == 1
-    assert done.stdout == ("docs/trees/no-such-tree.yml:1:1: error DT001: "
-                           "the file cannot be read (No such file or directory)\n")
+    assert done.stdout == (
+        "docs/trees/no-such-tree.yml:1:1: error DT001: the file cannot be read (No such file or directory)\n"
+    )
 
 
 def test_check_a_folder_without_trees(tmp_path):
@@ -58,9 +60,16 @@ def test_check_a_file_outside_the_working_directory_shows_its_full_path(tmp_path
 def test_check_reads_links_against_the_docs_folder_it_is_given(tmp_path):
     """A tree kept outside any docs folder links to the site's pages when --docs names the site."""
     path = tmp_path / "t.yml"
-    path.write_text((BROKEN / "dt016-one-answer.yml").read_text(encoding="utf-8").replace(
-        "answers:", "help: See [the brief](/brief.md).\n    answers:", 1), encoding="utf-8")
-    site, elsewhere = run_cli("check", "--docs", "docs", str(path)), run_cli("check", "--docs", str(tmp_path), str(path))
+    path.write_text(
+        (BROKEN / "dt016-one-answer.yml")
+        .read_text(encoding="utf-8")
+        .replace("answers:", "help: See [the brief](/brief.md).\n    answers:", 1),
+        encoding="utf-8",
+    )
+    site, elsewhere = (
+        run_cli("check", "--docs", "docs", str(path)),
+        run_cli("check", "--docs", str(tmp_path), str(path)),
+    )
     assert [line.split(": error ")[1][:5] for line in site.stdout.splitlines() if ": error " in line] == ["DT016"]
     assert "DT029" in elsewhere.stdout
 
@@ -85,10 +94,13 @@ def test_paths_update_never_writes_through_a_symbolic_link(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     assert main(["paths", "--update"]) == 1
     assert victim.read_text(encoding="utf-8") == "keep me"
-    assert capsys.readouterr().err == ("error: docs/trees/archetype.paths is not an ordinary file (a symbolic link?): "
-                                       "replace it with the file itself\n")
-    assert (tmp_path / "docs" / "trees" / "faq.paths").read_text(encoding="utf-8") == \
-        (TREES / "faq.paths").read_text(encoding="utf-8")  # the other manifests are still kept up to date
+    assert capsys.readouterr().err == (
+        "error: docs/trees/archetype.paths is not an ordinary file (a symbolic link?): "
+        "replace it with the file itself\n"
+    )
+    assert (tmp_path / "docs" / "trees" / "faq.paths").read_text(encoding="utf-8") == (TREES / "faq.paths").read_text(
+        encoding="utf-8"
+    )  # the other manifests are still kept up to date
 
 
 def test_paths_without_a_tree_exits_2():
@@ -128,4 +140,5 @@ def test_github_annotations_escape_what_would_end_a_property_or_a_line():
     diagnostic = Diagnostic("docs/a,b:c.yml", Pos(3, 4), "DT021", "100% wrong\nreally", "fix it")
     assert diagnostic.format_github() == (
         "::error file=docs/a%2Cb%3Ac.yml,line=3,col=4,title=DT021 next goes nowhere::"
-        "100%25 wrong%0Areally%0Ahint: fix it")
+        "100%25 wrong%0Areally%0Ahint: fix it"
+    )

@@ -57,17 +57,23 @@ def test_the_outline_uses_the_contract_s_class_names_and_attributes():
     assert [attrs[SHIPPED["attributes"]["tree"]] for attrs in roots] == [tree.id]
     steps = [attrs for _, attrs in parsed.found if SHIPPED["classes"]["step"] in (attrs.get("class") or "").split()]
     assert {attrs[SHIPPED["attributes"]["step"]] for attrs in steps} == {*tree.questions, *tree.outcomes}
-    assert all(attrs["id"] == f"{tree.id}{SHIPPED['hash']['anchor']}{attrs[SHIPPED['attributes']['step']]}"
-               for attrs in steps)
+    assert all(
+        attrs["id"] == f"{tree.id}{SHIPPED['hash']['anchor']}{attrs[SHIPPED['attributes']['step']]}" for attrs in steps
+    )
     keys = [attrs[SHIPPED["attributes"]["key"]] for tag, attrs in parsed.found if SHIPPED["attributes"]["key"] in attrs]
     assert keys == [answer.key for question in tree.questions.values() for answer in question.answers]
     assert "".join(parsed.text).count(SHIPPED["labels"]["permalink"]) == 1
 
 
 def test_the_outline_s_continue_link_has_the_contract_s_label():
-    tree_id = next(path.stem for path in sorted(TREES.glob("*.yml"))
-                   if re.search(r"^\s+continue_with:", path.read_text(encoding="utf-8"), re.M))
-    parsed, tree = _outline(tree_id, Links(trees={t: (f"Tool {t}", f"../{t}/") for t in ("need-mlops", "archetype", "faq")}))
+    tree_id = next(
+        path.stem
+        for path in sorted(TREES.glob("*.yml"))
+        if re.search(r"^\s+continue_with:", path.read_text(encoding="utf-8"), re.M)
+    )
+    parsed, tree = _outline(
+        tree_id, Links(trees={t: (f"Tool {t}", f"../{t}/") for t in ("need-mlops", "archetype", "faq")})
+    )
     handed = [o for o in tree.outcomes.values() if o.continue_with]
     assert SHIPPED["classes"]["continue"] in _classes(parsed)
     assert f"{SHIPPED['labels']['continue']}Tool {handed[0].continue_with}" in "".join(parsed.text)

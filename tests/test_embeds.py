@@ -24,8 +24,11 @@ def test_embeds_are_found_by_line_and_code_examples_are_skipped():
 def test_a_near_miss_and_an_unknown_tree_are_problems_at_their_lines():
     assert embed_problems(PAGE, "docs/tools.md", {"need-mlops", "faq"}) == [
         (None, 9, "docs/tools.md:9: this looks like a tree embed but is not written as <!-- decision-tree TREE-ID -->"),
-        ("need-mlop", 10, "docs/tools.md:10: the page embeds the tree 'need-mlop', which does not exist; "
-                          "did you mean 'need-mlops'?"),
+        (
+            "need-mlop",
+            10,
+            "docs/tools.md:10: the page embeds the tree 'need-mlop', which does not exist; did you mean 'need-mlops'?",
+        ),
     ]
 
 

@@ -35,8 +35,10 @@ def test_github_format_gives_one_workflow_annotation_per_problem():
     text = run_cli("check", SOURCE).stdout.splitlines()
     github = run_cli("check", "--format", "github", SOURCE)
     assert github.returncode == 1
-    annotation = re.compile(r"::error file=tests/golden/several-problems\.yml,line=(\d+),col=(\d+),"
-                            r"title=(DT\d\d\d) [^:]+::(.+)")
+    annotation = re.compile(
+        r"::error file=tests/golden/several-problems\.yml,line=(\d+),col=(\d+),"
+        r"title=(DT\d\d\d) [^:]+::(.+)"
+    )
     found = [annotation.fullmatch(line) for line in github.stdout.splitlines()]
     assert all(found), github.stdout
     heads = [line for line in text if not line.startswith("    hint: ")]

@@ -52,12 +52,29 @@ def texts(top: Mapping) -> dict[str, str]:
 
 # --- text exactly as typed -------------------------------------------------------------------------
 
+
 def test_every_scalar_is_text_exactly_as_typed():
-    top = nodes("a: Yes\nb: no\nc: on\nd: 1.10\ne: 12:30\nf: 0777\ng: ~\nh: null\ni: true\n"
-                "j: 1e3\nk: .inf\nl: 2001-12-14\nm:\nn: 'No'\no: \"0x1F\"\n")
-    assert texts(top) == {"a": "Yes", "b": "no", "c": "on", "d": "1.10", "e": "12:30", "f": "0777", "g": "~",
-                          "h": "null", "i": "true", "j": "1e3", "k": ".inf", "l": "2001-12-14", "m": "",
-                          "n": "No", "o": "0x1F"}
+    top = nodes(
+        "a: Yes\nb: no\nc: on\nd: 1.10\ne: 12:30\nf: 0777\ng: ~\nh: null\ni: true\n"
+        "j: 1e3\nk: .inf\nl: 2001-12-14\nm:\nn: 'No'\no: \"0x1F\"\n"
+    )
+    assert texts(top) == {
+        "a": "Yes",
+        "b": "no",
+        "c": "on",
+        "d": "1.10",
+        "e": "12:30",
+        "f": "0777",
+        "g": "~",
+        "h": "null",
+        "i": "true",
+        "j": "1e3",
+        "k": ".inf",
+        "l": "2001-12-14",
+        "m": "",
+        "n": "No",
+        "o": "0x1F",
+    }
 
 
 def test_keys_are_text_exactly_as_typed():
@@ -66,10 +83,15 @@ def test_keys_are_text_exactly_as_typed():
 
 
 def test_unquoted_text_reaches_the_checked_tree_as_typed(write_tree):
-    result = check_files([write_tree(
-        "title: 1.10\nstart: no\nquestions:\n  no:\n    text: 12:30\n    answers:\n"
-        "      - label: Yes\n        next: on\n      - label: off\n        next: 0777\n"
-        "outcomes:\n  on:\n    title: ~\n    body: null\n  0777:\n    title: true\n    body: .inf\n")])
+    result = check_files(
+        [
+            write_tree(
+                "title: 1.10\nstart: no\nquestions:\n  no:\n    text: 12:30\n    answers:\n"
+                "      - label: Yes\n        next: on\n      - label: off\n        next: 0777\n"
+                "outcomes:\n  on:\n    title: ~\n    body: null\n  0777:\n    title: true\n    body: .inf\n"
+            )
+        ]
+    )
     assert result.ok, result.diagnostics
     tree = result.trees["t"]
     assert (tree.title, tree.start, tree.questions["no"].text) == ("1.10", "no", "12:30")
@@ -100,17 +122,30 @@ def test_bom_and_crlf_are_accepted_with_the_right_line_numbers():
 
 def test_crlf_and_bom_keep_problem_positions():
     assert problems(b"\xef\xbb\xbfa: 1\r\nb: 2\r\na: 3\r\n") == [
-        (3, 1, "DT008", 'the key "a" appears twice here, on lines 1 and 3',
-         "keep one of them; YAML would silently use the last one")]
+        (
+            3,
+            1,
+            "DT008",
+            'the key "a" appears twice here, on lines 1 and 3',
+            "keep one of them; YAML would silently use the last one",
+        )
+    ]
     assert problems(b"\xef\xbb\xbfa: 1\r\nb: Cost: high\r\n")[0][:3] == (2, 8, "DT004")
 
 
 # --- duplicate keys, anchors, tags, documents ---------------------------------------------------------
 
+
 def test_duplicate_keys_name_both_lines():
     assert problems("title: x\nquestions:\n  first:\n    text: A\n    help: B\n    text: C\n") == [
-        (6, 5, "DT008", 'the key "text" appears twice here, on lines 4 and 6',
-         "keep one of them; YAML would silently use the last one")]
+        (
+            6,
+            5,
+            "DT008",
+            'the key "text" appears twice here, on lines 4 and 6',
+            "keep one of them; YAML would silently use the last one",
+        )
+    ]
 
 
 def test_the_same_key_in_different_mappings_is_fine():
@@ -120,10 +155,20 @@ def test_the_same_key_in_different_mappings_is_fine():
 
 def test_anchors_and_aliases_are_refused():
     assert problems("title: &t Hello\nsummary: *t\n") == [
-        (1, 8, "DT006", "the anchor &t marks content for reuse",
-         "remove it and write the text out in full; anchors and aliases are not supported"),
-        (2, 10, "DT006", "the alias *t repeats content from elsewhere",
-         "write the text out in full; anchors and aliases are not supported"),
+        (
+            1,
+            8,
+            "DT006",
+            "the anchor &t marks content for reuse",
+            "remove it and write the text out in full; anchors and aliases are not supported",
+        ),
+        (
+            2,
+            10,
+            "DT006",
+            "the alias *t repeats content from elsewhere",
+            "write the text out in full; anchors and aliases are not supported",
+        ),
     ]
 
 
@@ -131,21 +176,37 @@ def test_an_anchor_on_a_mapping_is_refused():
     assert problems("base: &b\n  text: x\n")[0][:4] == (1, 7, "DT006", "the anchor &b marks content for reuse")
 
 
-@pytest.mark.parametrize("text, shown, col", [
-    ("title: !!str 1.10\n", "!!str", 8),
-    ("title: !foo bar\n", "!foo", 8),
-    ("title: !<tag:example.com,2000:x> y\n", "tag:example.com,2000:x", 8),
-    ("questions: !!map\n  a: b\n", "!!map", 12),
-])
+@pytest.mark.parametrize(
+    "text, shown, col",
+    [
+        ("title: !!str 1.10\n", "!!str", 8),
+        ("title: !foo bar\n", "!foo", 8),
+        ("title: !<tag:example.com,2000:x> y\n", "tag:example.com,2000:x", 8),
+        ("questions: !!map\n  a: b\n", "!!map", 12),
+    ],
+)
 def test_tags_are_refused(text, shown, col):
-    assert problems(text) == [(1, col, "DT007", f"the tag {shown} changes how the value is read",
-                               "remove the tag; every value is read as text")]
+    assert problems(text) == [
+        (
+            1,
+            col,
+            "DT007",
+            f"the tag {shown} changes how the value is read",
+            "remove the tag; every value is read as text",
+        )
+    ]
 
 
 def test_two_documents_are_refused_at_the_second():
     assert problems("title: One\n---\ntitle: Two\n") == [
-        (2, 1, "DT005", "the file holds more than one YAML document",
-         "a tree file is one document: remove this '---' line and what follows, or move it to a file of its own")]
+        (
+            2,
+            1,
+            "DT005",
+            "the file holds more than one YAML document",
+            "a tree file is one document: remove this '---' line and what follows, or move it to a file of its own",
+        )
+    ]
 
 
 def test_an_explicit_single_document_is_fine():
@@ -154,13 +215,15 @@ def test_an_explicit_single_document_is_fine():
 
 @pytest.mark.parametrize("text", [b"", b"\n\n", b"# only a comment\n", b"\xef\xbb\xbf"])
 def test_an_empty_file_is_reported(text):
-    assert problems(text) == [(1, 1, "DT005", "the file is empty",
-                               "a tree file starts with title:, start:, questions: and outcomes:")]
+    assert problems(text) == [
+        (1, 1, "DT005", "the file is empty", "a tree file starts with title:, start:, questions: and outcomes:")
+    ]
 
 
 def test_a_key_must_be_plain_text():
-    assert problems("? [a, b]\n: value\n") == [(1, 3, "DT004", "a key must be plain text, not a list or a mapping",
-                                                  None)]
+    assert problems("? [a, b]\n: value\n") == [
+        (1, 3, "DT004", "a key must be plain text, not a list or a mapping", None)
+    ]
 
 
 # --- characters ------------------------------------------------------------------------------------
@@ -184,7 +247,8 @@ def test_a_tab_inside_text_is_not_indentation():
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\ufeff"])
 def test_control_characters_are_reported_where_they_are(char):
     assert problems(f"title: ok\nsummary: a{char}b\n") == [
-        (2, 11, "DT002", f"an invisible control character (U+{ord(char):04X}) is in the text", CONTROL_HINT)]
+        (2, 11, "DT002", f"an invisible control character (U+{ord(char):04X}) is in the text", CONTROL_HINT)
+    ]
 
 
 def test_a_line_separator_does_not_shift_later_line_numbers():
@@ -196,15 +260,25 @@ def test_tabs_and_control_characters_are_all_listed_together():
     assert [p[:3] for p in problems("a:\n\tb: \x01\n")] == [(2, 1, "DT003"), (2, 5, "DT002")]
 
 
-@pytest.mark.parametrize("data, line, col, byte", [
-    (b"title: caf\xe9\n", 1, 11, "E9"),
-    (b"title: ok\nsummary: \xc3\xa9t\xe9\n", 2, 12, "E9"),        # after a two-byte character
-    (b"\xef\xbb\xbftitle: ok\r\nsummary: \xff\r\n", 2, 10, "FF"),  # after a BOM and CRLF
-    (b"title: ok\nsummary: \xe2\x82\n", 2, 10, "E2"),              # a character cut short
-])
+@pytest.mark.parametrize(
+    "data, line, col, byte",
+    [
+        (b"title: caf\xe9\n", 1, 11, "E9"),
+        (b"title: ok\nsummary: \xc3\xa9t\xe9\n", 2, 12, "E9"),  # after a two-byte character
+        (b"\xef\xbb\xbftitle: ok\r\nsummary: \xff\r\n", 2, 10, "FF"),  # after a BOM and CRLF
+        (b"title: ok\nsummary: \xe2\x82\n", 2, 10, "E2"),  # a character cut short
+    ],
+)
 def test_bytes_that_are_not_utf8_are_reported_with_their_position(data, line, col, byte):
-    assert problems(data) == [(line, col, "DT001", f"the file is not UTF-8 text (byte 0x{byte} here)",
-                               "save the file with the UTF-8 encoding in your editor")]
+    assert problems(data) == [
+        (
+            line,
+            col,
+            "DT001",
+            f"the file is not UTF-8 text (byte 0x{byte} here)",
+            "save the file with the UTF-8 encoding in your editor",
+        )
+    ]
 
 
 SAVE_AS_UTF8 = "save the file with the UTF-8 encoding in your editor"
@@ -212,25 +286,37 @@ NOT_TEXT_HINT = "a tree file is plain text saved as UTF-8: check that this is th
 WIDE_TREE = "title: Café\nstart: first\nquestions:\n  first:\n    text: Ready?\n" * 20
 
 
-@pytest.mark.parametrize("codec, kind", [
-    ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),  # "utf-16" writes a BOM
-    ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"),
-])
+@pytest.mark.parametrize(
+    "codec, kind",
+    [
+        ("utf-16", "UTF-16"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),  # "utf-16" writes a BOM
+        ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+    ],
+)
 def test_utf16_and_utf32_are_one_problem_at_the_start(codec, kind):
     assert problems(WIDE_TREE.encode(codec)) == [
-        (1, 1, "DT001", f"the file is not UTF-8 text: it is saved as {kind}", SAVE_AS_UTF8)]
+        (1, 1, "DT001", f"the file is not UTF-8 text: it is saved as {kind}", SAVE_AS_UTF8)
+    ]
     # Text mostly outside ASCII has few 0 bytes in UTF-16, and is recognised all the same.
     cjk = "title: 你需要现在就招聘机器学习运维工程师吗\nsummary: 这是一个很长的摘要用来测试编码检测是否可靠\n" * 20
     assert problems(cjk.encode(codec)) == [
-        (1, 1, "DT001", f"the file is not UTF-8 text: it is saved as {kind}", SAVE_AS_UTF8)]
+        (1, 1, "DT001", f"the file is not UTF-8 text: it is saved as {kind}", SAVE_AS_UTF8)
+    ]
 
 
-@pytest.mark.parametrize("data, what", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "a PNG image"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
-    (bytes(range(128)) * 4, "binary data"),          # valid UTF-8, but control characters throughout
-    (b"\x00" * 64 + b"title: x\n", "binary data"),  # mostly zero bytes
-])
+@pytest.mark.parametrize(
+    "data, what",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "a PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        (bytes(range(128)) * 4, "binary data"),  # valid UTF-8, but control characters throughout
+        (b"\x00" * 64 + b"title: x\n", "binary data"),  # mostly zero bytes
+    ],
+)
 def test_a_binary_file_is_one_problem(data, what):
     assert problems(data) == [(1, 1, "DT001", f"the file is not text: it is {what}", NOT_TEXT_HINT)]
 
@@ -248,7 +334,9 @@ def test_control_characters_are_placed_on_their_line_whatever_the_line_endings(n
 @LINE_ENDINGS
 def test_tabs_are_found_at_the_start_of_every_kind_of_line(newline):
     assert [p[:3] for p in problems(f"questions:{newline}\tfirst:{newline}  \t  text: x{newline}")] == [
-        (2, 1, "DT003"), (3, 3, "DT003")]
+        (2, 1, "DT003"),
+        (3, 3, "DT003"),
+    ]
 
 
 @LINE_ENDINGS
@@ -276,34 +364,82 @@ def test_a_missing_file_is_reported(tmp_path):
 
 # --- YAML syntax -----------------------------------------------------------------------------------
 
-INDENT = ("this line is indented differently from the lines around it",
-          "line up keys of the same level with the same number of spaces")
+INDENT = (
+    "this line is indented differently from the lines around it",
+    "line up keys of the same level with the same number of spaces",
+)
 
 
-@pytest.mark.parametrize("text, line, col, message, hint", [
-    pytest.param("title: Cost: high\n", 1, 12,
-                 "a colon followed by a space starts a new key here, in the middle of a value",
-                 'put the whole value in quotes, for example: text: "Cost: high"', id="colon-in-value"),
-    pytest.param('title: "Hello\nstart: first\n', 1, 8,
-                 "this quoted text is never closed", "add the closing quote, or remove the opening one",
-                 id="unclosed-double-quote"),
-    pytest.param("title: ok\nsummary: 'Its here\nstart: first\n", 2, 10,
-                 "this quoted text is never closed", "add the closing quote, or remove the opening one",
-                 id="unclosed-single-quote"),
-    pytest.param("questions:\n  first:\n    text: A\n   help: B\n", 4, 4, *INDENT, id="indented-less"),
-    pytest.param("title: ok\n  start: first\n", 2, 8,
-                 "a colon followed by a space starts a new key here, in the middle of a value",
-                 'put the whole value in quotes, for example: text: "Cost: high"', id="indented-more"),
-    pytest.param("title: @home\n", 1, 8, 'a value cannot begin with the character "@"',
-                 "put the whole value in quotes", id="at-sign"),
-    pytest.param("title: `code`\n", 1, 8, 'a value cannot begin with the character "`"',
-                 "put the whole value in quotes", id="backtick"),
-    pytest.param("title: ok\nstart: [a, b\nquestions:\n  q: 1\n", 2, 8, "this list in square brackets is never closed",
-                 "add the closing ] or write the list with one '- ' item per line", id="unclosed-bracket"),
-    pytest.param("title: ok\nstart: {a: b\nquestions:\n  q: 1\n", 2, 8,
-                 "this mapping in curly braces is never closed",
-                 "add the closing } or write one key: value per line", id="unclosed-brace"),
-])
+@pytest.mark.parametrize(
+    "text, line, col, message, hint",
+    [
+        pytest.param(
+            "title: Cost: high\n",
+            1,
+            12,
+            "a colon followed by a space starts a new key here, in the middle of a value",
+            'put the whole value in quotes, for example: text: "Cost: high"',
+            id="colon-in-value",
+        ),
+        pytest.param(
+            'title: "Hello\nstart: first\n',
+            1,
+            8,
+            "this quoted text is never closed",
+            "add the closing quote, or remove the opening one",
+            id="unclosed-double-quote",
+        ),
+        pytest.param(
+            "title: ok\nsummary: 'Its here\nstart: first\n",
+            2,
+            10,
+            "this quoted text is never closed",
+            "add the closing quote, or remove the opening one",
+            id="unclosed-single-quote",
+        ),
+        pytest.param("questions:\n  first:\n    text: A\n   help: B\n", 4, 4, *INDENT, id="indented-less"),
+        pytest.param(
+            "title: ok\n  start: first\n",
+            2,
+            8,
+            "a colon followed by a space starts a new key here, in the middle of a value",
+            'put the whole value in quotes, for example: text: "Cost: high"',
+            id="indented-more",
+        ),
+        pytest.param(
+            "title: @home\n",
+            1,
+            8,
+            'a value cannot begin with the character "@"',
+            "put the whole value in quotes",
+            id="at-sign",
+        ),
+        pytest.param(
+            "title: `code`\n",
+            1,
+            8,
+            'a value cannot begin with the character "`"',
+            "put the whole value in quotes",
+            id="backtick",
+        ),
+        pytest.param(
+            "title: ok\nstart: [a, b\nquestions:\n  q: 1\n",
+            2,
+            8,
+            "this list in square brackets is never closed",
+            "add the closing ] or write the list with one '- ' item per line",
+            id="unclosed-bracket",
+        ),
+        pytest.param(
+            "title: ok\nstart: {a: b\nquestions:\n  q: 1\n",
+            2,
+            8,
+            "this mapping in curly braces is never closed",
+            "add the closing } or write one key: value per line",
+            id="unclosed-brace",
+        ),
+    ],
+)
 def test_syntax_errors_are_one_plain_sentence_with_a_hint(text, line, col, message, hint):
     assert problems(text) == [(line, col, "DT004", message, hint)]
 
@@ -311,8 +447,14 @@ def test_syntax_errors_are_one_plain_sentence_with_a_hint(text, line, col, messa
 def test_a_problem_at_the_end_of_a_file_without_a_final_newline_points_inside_the_file():
     # libyaml places the end of such a file on the line after it, where no editor can go.
     assert problems("title: ok\nstart") == [
-        (2, 6, "DT004", "YAML expected a line of the form key: value here",
-         "check the indentation of this line and of the line above")]
+        (
+            2,
+            6,
+            "DT004",
+            "YAML expected a line of the form key: value here",
+            "check the indentation of this line and of the line above",
+        )
+    ]
 
 
 def test_deep_nesting_does_not_exhaust_the_stack(parser, write_tree):

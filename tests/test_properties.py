@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -17,22 +18,69 @@ from decision_tree.model import answer_keys
 from decision_tree.paths import manifest_text, walk
 
 # Text an editor might type that YAML 1.1 would read as something other than text, or as syntax.
-TRICKY = ["Yes", "no", "on", "Off", "y", "1.10", "12:30", "0777", "null", "~", "true", "1e3", ".inf",
-          "a: b", "#hash", "'quote", '"dq"', "- dash", "[x]", "{y}", "&a", "*a", "!tag", "|", ">", "%",
-          "@at", "`tick`", "a\\b", "---", "...", "?", "Café", "日本語", "Ünïcödé ß", "🚀 launch", "👩🏽‍💻"]
+TRICKY = [
+    "Yes",
+    "no",
+    "on",
+    "Off",
+    "y",
+    "1.10",
+    "12:30",
+    "0777",
+    "null",
+    "~",
+    "true",
+    "1e3",
+    ".inf",
+    "a: b",
+    "#hash",
+    "'quote",
+    '"dq"',
+    "- dash",
+    "[x]",
+    "{y}",
+    "&a",
+    "*a",
+    "!tag",
+    "|",
+    ">",
+    "%",
+    "@at",
+    "`tick`",
+    "a\\b",
+    "---",
+    "...",
+    "?",
+    "Café",
+    "日本語",
+    "Ünïcödé ß",
+    "🚀 launch",
+    "👩🏽‍💻",
+]
 # Anything printable on one line: no controls (U+0085 is one), line or paragraph separators, BOM,
 # surrogates, private use or unassigned code points.
-ANY_TEXT = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn"), blacklist_characters="\ufeff"),
-    min_size=1, max_size=24,
-).map(str.strip).filter(bool)
+ANY_TEXT = (
+    st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn"), blacklist_characters="\ufeff"),
+        min_size=1,
+        max_size=24,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 TEXT = st.one_of(st.sampled_from(TRICKY), ANY_TEXT)
 ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 # Ids are written unquoted, so ids like "no", "null" or "0777" test that keys and next stay text.
-ID = st.one_of(st.sampled_from(["yes", "no", "on", "off", "y", "n", "null", "true", "false", "0777", "1",
-                                "1-10", "0x1f", "1e3", "nan", "inf"]),
-               st.builds(lambda head, tail: f"{head}-{tail}" if tail else head,
-                         st.text(ALNUM, min_size=1, max_size=7), st.text(ALNUM, max_size=4)))
+ID = st.one_of(
+    st.sampled_from(
+        ["yes", "no", "on", "off", "y", "n", "null", "true", "false", "0777", "1", "1-10", "0x1f", "1e3", "nan", "inf"]
+    ),
+    st.builds(
+        lambda head, tail: f"{head}-{tail}" if tail else head,
+        st.text(ALNUM, min_size=1, max_size=7),
+        st.text(ALNUM, max_size=4),
+    ),
+)
 MISSING_ID = "missing-id-x"  # no ID above has three parts
 
 
@@ -42,7 +90,7 @@ class Spec:
 
     title: str
     questions: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]  # (id, text, ((label, next), ...))
-    outcomes: tuple[tuple[str, str, str], ...]                            # (id, title, body)
+    outcomes: tuple[tuple[str, str, str], ...]  # (id, title, body)
 
     @property
     def start(self) -> str:
@@ -69,19 +117,21 @@ def specs(draw) -> Spec:
             parent = draw(st.sampled_from([q for q in range(min(index, n_questions)) if len(targets[q]) < 4]))
             targets[parent].append(node)
     for index, chosen in enumerate(targets):
-        later = qids[index + 1:] + oids
+        later = qids[index + 1 :] + oids
         for _ in range(draw(st.integers(max(0, 2 - len(chosen)), 4 - len(chosen)))):
             fresh = [t for t in later if t not in chosen]
             chosen.append(draw(st.sampled_from(fresh or later)))
     questions = []
-    for qid, chosen in zip(qids, targets):
+    for qid, chosen in zip(qids, targets, strict=True):
         labels = draw(st.lists(TEXT, min_size=len(chosen), max_size=len(chosen), unique=True))
         # Answers that share a target are told apart in links by their labels: make those differ in digits.
-        labels = [f"{label} {n}" if chosen.count(nxt) > 1 else label
-                  for n, (label, nxt) in enumerate(zip(labels, chosen))]
-        keys = answer_keys(list(zip(labels, chosen)))
+        labels = [
+            f"{label} {n}" if chosen.count(nxt) > 1 else label
+            for n, (label, nxt) in enumerate(zip(labels, chosen, strict=True))
+        ]
+        keys = answer_keys(list(zip(labels, chosen, strict=True)))
         assume(len(set(labels)) == len(labels) and all(keys) and len(set(keys)) == len(keys))
-        questions.append((qid, draw(TEXT), tuple(zip(labels, chosen))))
+        questions.append((qid, draw(TEXT), tuple(zip(labels, chosen, strict=True))))
     outcomes = tuple((oid, draw(TEXT), draw(TEXT)) for oid in oids)
     return Spec(draw(TEXT), tuple(questions), outcomes)
 
@@ -115,11 +165,13 @@ def check_text(folder: Path, data: str | bytes):
 
 
 def examples(count: int) -> settings:
-    return settings(max_examples=count, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    return settings(
+        max_examples=count, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+    )
 
 
 # --- valid trees -----------------------------------------------------------------------------------
+
 
 @examples(150)
 @given(specs())
@@ -130,10 +182,13 @@ def test_a_valid_tree_checks_clean_and_routes_as_written(folder, spec):
 
     # Text round-trips exactly, whatever YAML 1.1 would have made of it.
     assert tree.title == spec.title
-    assert [(qid, question.text, tuple((a.label, a.next) for a in question.answers))
-            for qid, question in tree.questions.items()] == list(spec.questions)
+    assert [
+        (qid, question.text, tuple((a.label, a.next) for a in question.answers))
+        for qid, question in tree.questions.items()
+    ] == list(spec.questions)
     assert [(oid, o.title, o.body) for oid, o in tree.outcomes.items()] == [
-        (oid, title, body + "\n") for oid, title, body in spec.outcomes]
+        (oid, title, body + "\n") for oid, title, body in spec.outcomes
+    ]
 
     edges = {qid: dict(answers) for qid, _, answers in spec.questions}
     paths = list(walk(tree))
@@ -141,7 +196,7 @@ def test_a_valid_tree_checks_clean_and_routes_as_written(folder, spec):
     for steps in paths:
         assert steps[0][0] == spec.start
         assert steps[-1][0] in tree.outcomes and steps[-1][1] == ""
-        assert all(edges[node][label] == following for (node, label), (following, _) in zip(steps, steps[1:]))
+        assert all(edges[node][label] == following for (node, label), (following, _) in itertools.pairwise(steps))
     assert len({tuple(steps) for steps in paths}) == len(paths)
     assert {node for steps in paths for node, _ in steps} == set(tree.questions) | set(tree.outcomes)
     assert manifest_text(tree).count("\n") == len(paths) + 2
@@ -172,7 +227,7 @@ def corrupt(data: st.DataObject, text: str) -> bytes:
         return (text[:offset] + data.draw(st.sampled_from(INSERTED)) + text[offset:]).encode()
     elif how == "truncate":
         encoded = text.encode()
-        return encoded[:data.draw(st.integers(0, len(encoded)))]  # may cut a character in two
+        return encoded[: data.draw(st.integers(0, len(encoded)))]  # may cut a character in two
     else:
         nexts = [i for i, content in enumerate(lines) if NEXT_LINE.match(content)]
         line = data.draw(st.sampled_from(nexts))
@@ -212,9 +267,10 @@ def point_back_at_start(data: st.DataObject, spec: Spec) -> tuple[str, str]:
     question = data.draw(st.integers(0, len(spec.questions) - 1))
     answer = data.draw(st.integers(0, len(spec.questions[question][2]) - 1))
     qid, text, answers = spec.questions[question]
-    changed = answers[:answer] + ((answers[answer][0], spec.start),) + answers[answer + 1:]
-    loop = Spec(spec.title, spec.questions[:question] + ((qid, text, changed),) + spec.questions[question + 1:],
-                spec.outcomes)
+    changed = answers[:answer] + ((answers[answer][0], spec.start),) + answers[answer + 1 :]
+    loop = Spec(
+        spec.title, spec.questions[:question] + ((qid, text, changed),) + spec.questions[question + 1 :], spec.outcomes
+    )
     return to_yaml(loop), "DT031"
 
 

@@ -41,7 +41,8 @@ def test_path_manifest_is_up_to_date(path):
     committed = manifest_path(path)
     assert committed.exists(), f"{committed.name} is missing: run {UPDATE_COMMAND}"
     assert committed.read_text(encoding="utf-8") == manifest_text(tree), (
-        f"{committed.name} is out of date: run {UPDATE_COMMAND} and commit it")
+        f"{committed.name} is out of date: run {UPDATE_COMMAND} and commit it"
+    )
 
 
 def test_the_command_editors_are_told_to_run_exists():
@@ -50,10 +51,12 @@ def test_the_command_editors_are_told_to_run_exists():
 
 def test_committed_schema_is_up_to_date():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema.schema_text(), (
-        "decision_tree/schema.json is out of date: run python -m decision_tree schema > decision_tree/schema.json")
+        "decision_tree/schema.json is out of date: run python -m decision_tree schema > decision_tree/schema.json"
+    )
 
 
 # --- the JSON Schema, as data -------------------------------------------------------------------------
+
 
 def test_schema_objects_match_the_field_tables():
     tree = schema.json_schema()
@@ -73,8 +76,22 @@ def test_schema_objects_match_the_field_tables():
 
 
 # The keywords the small validator below understands; the test fails if the schema starts using others.
-KEYWORDS = {"$schema", "$id", "title", "description", "$defs", "$ref", "type", "properties", "required",
-            "additionalProperties", "propertyNames", "items", "minItems", "pattern"}
+KEYWORDS = {
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "$defs",
+    "$ref",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "propertyNames",
+    "items",
+    "minItems",
+    "pattern",
+}
 TYPES = {"object": dict, "array": list, "string": str, "number": (int, float), "boolean": bool}
 
 
@@ -134,9 +151,13 @@ def test_tree_is_valid_against_the_json_schema(path):
 
 
 def test_the_small_validator_finds_what_the_schema_forbids():
-    tree = {"title": "T", "start": "Bad_Id", "aliases": {"old": "o\n"},
-            "questions": {"q": {"text": "Q?", "answers": [{"label": "A"}]}},
-            "outcomes": {"o": {"title": "O", "body": "B", "extra": 1}}}
+    tree = {
+        "title": "T",
+        "start": "Bad_Id",
+        "aliases": {"old": "o\n"},
+        "questions": {"q": {"text": "Q?", "answers": [{"label": "A"}]}},
+        "outcomes": {"o": {"title": "O", "body": "B", "extra": 1}},
+    }
     assert violations(tree, schema.json_schema(), schema.json_schema()) == [
         "tree.start does not match ^[a-z0-9]+(?:-[a-z0-9]+)*$",
         "tree.aliases.old does not match ^[a-z0-9]+(?:-[a-z0-9]+)*$",  # "o\n": $ is the end, as in JSON Schema

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -15,8 +14,9 @@ from devtools.site import mkdocs_build
 
 
 @contextlib.contextmanager
-def built_and_served(project: Path, out: Path,
-                     headers: Callable[[Path], dict[str, str]] | None = None) -> Iterator[str]:
+def built_and_served(
+    project: Path, out: Path, headers: Callable[[Path], dict[str, str]] | None = None
+) -> Iterator[str]:
     """Build ``project`` for http://127.0.0.1:PORT/ (its own address, as a deployment is) and serve it.
 
     ``headers`` makes the response headers from the built site. Yield the base URL.

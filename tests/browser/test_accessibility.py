@@ -7,14 +7,18 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from decision_tree.check import check_directory
-
 from devtools.project import ROOT
 
 TREES = check_directory(ROOT / "docs" / "trees").trees
 AXE = Axe()
 
-PAGES = ["", "tools/need-mlops/", "tools/archetype/", "tools/faq/",
-         *[f"tools/{t}/{next(iter(tree.outcomes))}/" for t, tree in sorted(TREES.items())]]
+PAGES = [
+    "",
+    "tools/need-mlops/",
+    "tools/archetype/",
+    "tools/faq/",
+    *[f"tools/{t}/{next(iter(tree.outcomes))}/" for t, tree in sorted(TREES.items())],
+]
 
 
 def assert_no_violations(page, what):

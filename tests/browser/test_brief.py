@@ -8,8 +8,8 @@ import json
 import re
 import time
 import zlib
-import pytest
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
@@ -19,7 +19,7 @@ BAD_LINK = "This link could not be read; the form is empty."
 # the characters that mean something in a URL (& # = % ? +) or in HTML (< >).
 TEXTS = {
     "Role title": "Senior MLOps engineer — Zürich & Lyon #1 = 🚀",
-    "Company or team (optional)": "Ünïcødé Ltd / 数据团队 (team=\"ML\") 100%",
+    "Company or team (optional)": 'Ünïcødé Ltd / 数据团队 (team="ML") 100%',
     "Who signs off a model deployment?": "Head of data science 👩‍🔬\nthen CTO & CISO\n#deploy = yes",
     "Who owns an incident when a model misbehaves?": "On-call rota — 24/7?\n\n\tEscalate to ‘platform’; a+b=c",
     "Who will the hire report to?": "Directeur·rice des données",
@@ -47,26 +47,62 @@ CHOICES = {
 TICKS = ["Reliability of models in production", "Fewer model incidents"]
 GROUPS = {  # every option, so the accessible-name test covers every radio and checkbox
     "Does anyone need to respond outside working hours?": [
-        "Yes, on a rota", "Yes, on a best-effort basis", "No, working hours only", "Not decided yet"],
+        "Yes, on a rota",
+        "Yes, on a best-effort basis",
+        "No, working hours only",
+        "Not decided yet",
+    ],
     "What is the role for?": ["One model", "One product", "A shared platform for several teams", "Not decided yet"],
     "How much say will the hire have over tools?": [
-        "They choose most of them", "They choose within agreed limits", "They work with what exists",
-        "Not decided yet"],
+        "They choose most of them",
+        "They choose within agreed limits",
+        "They work with what exists",
+        "Not decided yet",
+    ],
     "Which best describes where the models are used?": [
         "A regulated setting, such as financial services, insurance or healthcare",
-        "Not regulated, but internal policies apply", "No formal requirements yet", "Not sure"],
+        "Not regulated, but internal policies apply",
+        "No formal requirements yet",
+        "Not sure",
+    ],
     "Which outcomes matter most?": [
-        "Reliability of models in production", "Time to deploy a finished model",
-        "Stable model performance over time", "Fewer model incidents"],
+        "Reliability of models in production",
+        "Time to deploy a finished model",
+        "Stable model performance over time",
+        "Fewer model incidents",
+    ],
 }
 # The order Tab visits the form: one stop per radio group (its first option while none is chosen).
 TAB_ORDER = [
-    "brief-title", "brief-team", "brief-sign-off", "brief-incidents", "brief-hours-rota", "brief-reports-to",
-    "brief-scope-model", "brief-in-scope", "brief-out-of-scope", "brief-tools-today", "brief-tools-mandated",
-    "brief-tools-change", "brief-say-most", "brief-rules-regulated", "brief-privacy", "brief-security",
-    "brief-audit", "brief-non-negotiable", "brief-interprets", "brief-goal-reliability", "brief-goal-deploy",
-    "brief-goal-stability", "brief-goal-incidents", "brief-baseline", "brief-six-months", "brief-twelve-months",
-    "Copy link to this brief", "Print", "Clear the brief",
+    "brief-title",
+    "brief-team",
+    "brief-sign-off",
+    "brief-incidents",
+    "brief-hours-rota",
+    "brief-reports-to",
+    "brief-scope-model",
+    "brief-in-scope",
+    "brief-out-of-scope",
+    "brief-tools-today",
+    "brief-tools-mandated",
+    "brief-tools-change",
+    "brief-say-most",
+    "brief-rules-regulated",
+    "brief-privacy",
+    "brief-security",
+    "brief-audit",
+    "brief-non-negotiable",
+    "brief-interprets",
+    "brief-goal-reliability",
+    "brief-goal-deploy",
+    "brief-goal-stability",
+    "brief-goal-incidents",
+    "brief-baseline",
+    "brief-six-months",
+    "brief-twelve-months",
+    "Copy link to this brief",
+    "Print",
+    "Clear the brief",
 ]
 
 
@@ -239,7 +275,9 @@ SIGN_OFF = {"os": "Head of data science 👩‍🔬 & CTO\n#deploy = yes " * 4}
 @pytest.mark.parametrize("deflated", [False, True], ids=["plain", "deflated"])
 def test_a_link_made_to_the_format_opens(tab, base_url, deflated):
     t = tab()
-    page = t.open(base_url + "brief/#brief=" + code({**SIGN_OFF, "ss": "product", "mo": "rel,inc", "zz": "unknown"}, deflated))
+    page = t.open(
+        base_url + "brief/#brief=" + code({**SIGN_OFF, "ss": "product", "mo": "rel,inc", "zz": "unknown"}, deflated)
+    )
     expect(page.get_by_label("Who signs off a model deployment?", exact=True)).to_have_value(SIGN_OFF["os"])
     assert page.get_by_label("One product", exact=True).is_checked()
     assert page.get_by_label("Reliability of models in production", exact=True).is_checked()
@@ -249,21 +287,24 @@ def test_a_link_made_to_the_format_opens(tab, base_url, deflated):
     assert t.errors == []
 
 
-@pytest.mark.parametrize("hash_", [
-    "#brief=",
-    "#brief=garbage!!",
-    "#brief=%%%E0%A4%A",
-    "#brief=j.not*base64",
-    "#brief=j.A",
-    "#brief=j." + base64.urlsafe_b64encode(b'["an array"]').decode().rstrip("="),
-    "#brief=j." + base64.urlsafe_b64encode(b'{"r":5}').decode().rstrip("="),
-    "#brief=j._w",  # the byte 0xff: not UTF-8
-    "#brief=j." + code(SIGN_OFF)[2:][:-9],  # a plain link cut short
-    "#brief=z.AAAA",
-    "#brief=z." + code(SIGN_OFF, deflated=True)[2:][:-6],  # a deflated link cut short
-    "#brief=z." + code(SIGN_OFF, deflated=True)[2:] + "AAAA",  # with bytes after the end
-    "#brief=x." + code(SIGN_OFF)[2:],  # an unknown format
-])
+@pytest.mark.parametrize(
+    "hash_",
+    [
+        "#brief=",
+        "#brief=garbage!!",
+        "#brief=%%%E0%A4%A",
+        "#brief=j.not*base64",
+        "#brief=j.A",
+        "#brief=j." + base64.urlsafe_b64encode(b'["an array"]').decode().rstrip("="),
+        "#brief=j." + base64.urlsafe_b64encode(b'{"r":5}').decode().rstrip("="),
+        "#brief=j._w",  # the byte 0xff: not UTF-8
+        "#brief=j." + code(SIGN_OFF)[2:][:-9],  # a plain link cut short
+        "#brief=z.AAAA",
+        "#brief=z." + code(SIGN_OFF, deflated=True)[2:][:-6],  # a deflated link cut short
+        "#brief=z." + code(SIGN_OFF, deflated=True)[2:] + "AAAA",  # with bytes after the end
+        "#brief=x." + code(SIGN_OFF)[2:],  # an unknown format
+    ],
+)
 def test_an_unreadable_link_gives_a_note_and_an_empty_form(tab, base_url, hash_):
     t = tab()
     page = t.open(base_url + "brief/" + hash_)
@@ -362,7 +403,8 @@ def test_copy_without_the_clipboard_api_shows_the_link_selected(tab, base_url):
     expect(field).to_be_focused()
     assert field.input_value() == page.url and "#brief=" in page.url
     expect(status(page)).to_have_text(
-        re.compile(r"^(Link copied|Press Control\+C, or Command\+C on a Mac, to copy the link\.)$"))
+        re.compile(r"^(Link copied|Press Control\+C, or Command\+C on a Mac, to copy the link\.)$")
+    )
     assert page.evaluate("() => [getSelection().toString(), document.activeElement.selectionEnd]")[1] == len(page.url)
     assert t.errors == []
 
@@ -373,8 +415,7 @@ def test_clear_empties_the_form_and_back_brings_it_back(tab, base_url):
     fill_everything(page)
     url = wait_until_saved(page)
     page.get_by_role("button", name="Clear the brief").click()
-    expect(status(page)).to_have_text(
-        "The brief is cleared. Your browser's Back button brings the answers back.")
+    expect(status(page)).to_have_text("The brief is cleared. Your browser's Back button brings the answers back.")
     assert_empty(page)
     assert page.url == base_url + "brief/"
     page.go_back()
@@ -391,7 +432,9 @@ def test_a_long_link_gets_a_gentle_warning(tab, base_url):
     page = tab().open(base_url + "brief/")
     note = page.locator("#brief-length-note")
     # Random letters do not compress, so the link grows with the text.
-    noise = page.evaluate("() => Array.from({length: 2400}, () => 'abcdefghijklmnopqrstuvwxyz'[Math.random() * 26 | 0]).join('')")
+    noise = page.evaluate(
+        "() => Array.from({length: 2400}, () => 'abcdefghijklmnopqrstuvwxyz'[Math.random() * 26 | 0]).join('')"
+    )
     page.get_by_label("What exists today", exact=True).fill(noise)
     wait_until_saved(page)
     expect(note).to_be_visible()
@@ -405,7 +448,9 @@ def test_keyboard_alone_reaches_every_control_in_order_and_works_the_buttons(tab
     t = tab(permissions=["clipboard-read", "clipboard-write"])
     page = t.open(base_url + "brief/")
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
-    page.get_by_role("article").get_by_role("link", name="Which MLOps hire do you need?").focus()  # the last stop before the form
+    page.get_by_role("article").get_by_role(
+        "link", name="Which MLOps hire do you need?"
+    ).focus()  # the last stop before the form
     visited = []
     for _ in TAB_ORDER:
         page.keyboard.press("Tab")
@@ -449,9 +494,13 @@ def test_every_control_has_an_accessible_name_and_its_help(tab, base_url):
     assert set(ids) == named, "a control the test does not know about"
     # Every aria-describedby points at text on the page.
     broken = page.evaluate("""() => [...document.querySelectorAll("[aria-describedby]")].flatMap(e =>
-        e.getAttribute("aria-describedby").split(/\\s+/).filter(id => !(document.getElementById(id)?.textContent.trim())))""")
+        e.getAttribute("aria-describedby").split(/\\s+/)
+         .filter(id => !(document.getElementById(id)?.textContent.trim())))""")
     assert broken == []
-    assert page.get_by_label("Who signs off a model deployment?").get_attribute("aria-describedby") == "brief-sign-off-hint"
+    assert (
+        page.get_by_label("Who signs off a model deployment?").get_attribute("aria-describedby")
+        == "brief-sign-off-hint"
+    )
     headings = page.eval_on_selector_all("article :is(h1, h2, h3, h4)", "hs => hs.map(h => h.tagName)")
     assert headings[0] == "H1" and set(headings[1:]) == {"H2"} and len(headings) == 7
     areas = page.eval_on_selector_all("fieldset.brief-area > legend", "ls => ls.map(l => l.textContent.trim())")

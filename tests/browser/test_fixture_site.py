@@ -12,7 +12,6 @@ import pytest
 from playwright.sync_api import expect
 
 from decision_tree.check import check_directory
-
 from devtools.project import ROOT, copy_project
 
 from .conftest import built_and_served, enable_instant_navigation
@@ -41,8 +40,11 @@ def inline_script_hashes(site: Path) -> list[str]:
 
 
 def strict_csp(site: Path) -> dict[str, str]:
-    policy = ("default-src 'self'; script-src 'self' " + " ".join(inline_script_hashes(site))
-              + "; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'")
+    policy = (
+        "default-src 'self'; script-src 'self' "
+        + " ".join(inline_script_hashes(site))
+        + "; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'"
+    )
     return {"Content-Security-Policy": policy}
 
 

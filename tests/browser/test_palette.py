@@ -14,8 +14,7 @@ def scheme(page) -> str:
 
 
 @pytest.mark.parametrize("system, expected", [("dark", "slate"), ("light", "default")])
-def test_a_first_visit_is_drawn_in_the_system_palette_without_materials_script(browser, served_site, system,
-                                                                               expected):
+def test_a_first_visit_is_drawn_in_the_system_palette_without_materials_script(browser, served_site, system, expected):
     context = browser.new_context(color_scheme=system)
     page = context.new_page()
     page.route(BUNDLE, lambda route: route.abort())  # what the reader sees before the bundle starts

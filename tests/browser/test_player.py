@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from decision_tree.check import check_directory
-
 from devtools.project import ROOT
 
 TREES = check_directory(ROOT / "docs" / "trees").trees
@@ -50,6 +49,7 @@ def test_every_path_can_be_walked_by_clicking(page, served_site, tree_id):
 
     visit(tree.start, [])
     from decision_tree.paths import walk
+
     assert walked == sum(1 for _ in walk(tree))
 
 
@@ -90,7 +90,7 @@ def test_a_shared_step_link_opens_cold_at_that_step(browser, served_site):
     page.goto(f"{served_site}tools/archetype/" + pairs_hash("archetype", [(q, a.key) for q, a in steps]))
     expected = tree.questions[node].text if node in tree.questions else tree.outcomes[node].title
     expect(heading(page)).to_have_text(expected)
-    for (question_id, answer), item in zip(steps, page.locator(".dt-history li").all()):
+    for (question_id, answer), item in zip(steps, page.locator(".dt-history li").all(), strict=False):
         expect(item).to_contain_text(tree.questions[question_id].text)
         expect(item).to_contain_text(answer.label)
     context.close()
@@ -105,8 +105,16 @@ def test_an_outcome_page_opens_cold(page, served_site):
     expect(heading(page)).to_have_text(TREES["archetype"].questions[TREES["archetype"].start].text)
 
 
-@pytest.mark.parametrize("garbage", ["need-mlops=nope:nothing", "need-mlops=live:no-such-answer",
-                                     "need-mlops=incidents:hire-now", "need-mlops=%zz,,::", "need-mlops="])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "need-mlops=nope:nothing",
+        "need-mlops=live:no-such-answer",
+        "need-mlops=incidents:hire-now",
+        "need-mlops=%zz,,::",
+        "need-mlops=",
+    ],
+)
 def test_a_stale_or_garbled_link_shows_a_note_and_the_first_question(page, served_site, garbage):
     tree = TREES["need-mlops"]
     page.goto(f"{served_site}tools/need-mlops/#{garbage}")

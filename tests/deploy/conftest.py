@@ -22,8 +22,10 @@ from devtools.site import mkdocs_build
 DEPLOY = ROOT / "deploy"
 LISTEN = "listen 8080;"
 MIME_TYPES = "/etc/nginx/mime.types"
-NO_NGINX = ("nginx is not installed: the deployment tests serve the site with Debian's nginx "
-            "(.ci/run installs it; on your machine: apt-get install nginx)")
+NO_NGINX = (
+    "nginx is not installed: the deployment tests serve the site with Debian's nginx "
+    "(.ci/run installs it; on your machine: apt-get install nginx)"
+)
 
 
 def find_nginx() -> str:
@@ -98,8 +100,9 @@ def served(tmp_path_factory):
     base = f"http://127.0.0.1:{port}/"
     done = mkdocs_build(ROOT, site, site_url=base)  # instant navigation needs it
     assert done.returncode == 0, done.stderr
-    done = subprocess.run(headers_command(site, conf / "generated" / "csp.conf"),
-                          cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        headers_command(site, conf / "generated" / "csp.conf"), cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     (conf / "nginx.conf").write_text(render_config(port, nginx), encoding="utf-8")
     shutil.copy2(DEPLOY / "security-headers.conf", conf / "security-headers.conf")

@@ -31,9 +31,11 @@ PAGE = f"""<!doctype html>
 
 # The theme's templates of these tests: the inline scripts the site means to have, one with a value
 # the template fills in, as Material's base URL script does.
-TEMPLATES = {"base.html": f"<head><script>{HELLO}</script></head>",
-             "partials/palette.html": '<script>var palette=__md_get("__palette");\n</script>',
-             "partials/scope.html": '<script>__md_scope=new URL("{{ base_url }}",location)</script>'}
+TEMPLATES = {
+    "base.html": f"<head><script>{HELLO}</script></head>",
+    "partials/palette.html": '<script>var palette=__md_get("__palette");\n</script>',
+    "partials/scope.html": '<script>__md_scope=new URL("{{ base_url }}",location)</script>',
+}
 
 
 def write_site(root: Path, pages: dict[str, str]) -> Path:
@@ -77,13 +79,16 @@ def test_a_value_the_template_fills_in_is_recognised(tmp_path, templates, base):
     assert (scan.problems, scan.scripts) == ([], [script])
 
 
-@pytest.mark.parametrize("script", [
-    "alert(1)",  # present on every page, still not the theme's
-    f"{HELLO} ",  # one of the theme's, changed
-    '__md_scope=new URL("",location);alert(1)//",location)',  # breaking out of the filled-in value
-    '__md_scope=new URL("x"+alert(1)+"",location)',
-    "__md_scope=new URL(\"\\\"\",location)",
-])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "alert(1)",  # present on every page, still not the theme's
+        f"{HELLO} ",  # one of the theme's, changed
+        '__md_scope=new URL("",location);alert(1)//",location)',  # breaking out of the filled-in value
+        '__md_scope=new URL("x"+alert(1)+"",location)',
+        '__md_scope=new URL("\\"",location)',
+    ],
+)
 def test_an_inline_script_the_theme_does_not_hold_is_refused_by_position(tmp_path, templates, script):
     pages = {"index.html": f"<p>intro</p>\n  <script>{script}</script>", "a/index.html": f"<script>{script}</script>"}
     site = write_site(tmp_path / "site", pages)
@@ -98,8 +103,8 @@ def test_an_inline_script_the_theme_does_not_hold_is_refused_by_position(tmp_pat
 def test_a_script_that_is_never_closed_is_still_found(tmp_path, templates):
     site = write_site(tmp_path / "site", {"index.html": "<p>x</p><script>alert(1)"})
     assert csp.scan_site(site, [templates]).problems == [
-        f"{site}/index.html:1:9: an inline script the site does not mean to have: put code in a .js file: "
-        "'alert(1)'"]
+        f"{site}/index.html:1:9: an inline script the site does not mean to have: put code in a .js file: 'alert(1)'"
+    ]
 
 
 def test_the_real_theme_s_scripts_are_recognised(served):
@@ -111,8 +116,18 @@ def test_the_real_theme_s_scripts_are_recognised(served):
 
 def test_it_writes_the_same_policy_for_nginx_and_for_the_headers_file(tmp_path, templates):
     site = write_site(tmp_path / "site", {"index.html": PAGE})
-    write_site(site / "assets" / "javascripts", {name: "//" for name in (
-        "bundle.0123abcd.min.js", "bundle.0123abcd.min.js.map", "lunr/min/lunr.de.min.js", "lunr/tinyseg.js")})
+    write_site(
+        site / "assets" / "javascripts",
+        {
+            name: "//"
+            for name in (
+                "bundle.0123abcd.min.js",
+                "bundle.0123abcd.min.js.map",
+                "lunr/min/lunr.de.min.js",
+                "lunr/tinyseg.js",
+            )
+        },
+    )
     conf = tmp_path / "conf" / "generated" / "csp.conf"
     done = run(site, conf, templates)
     assert done.returncode == 0, done.stderr
@@ -121,31 +136,44 @@ def test_it_writes_the_same_policy_for_nginx_and_for_the_headers_file(tmp_path, 
     assert policy.startswith(f"default-src 'self'; script-src 'self' {hashes[0]} {hashes[1]}; style-src 'self'; ")
     assert f'add_header Content-Security-Policy "{policy}" always;\n' in conf.read_text(encoding="utf-8")
     headers = (site / "_headers").read_text(encoding="utf-8")
-    assert headers.splitlines()[1:4] == ["/*", f"  Content-Security-Policy: {policy}",
-                                         "  X-Content-Type-Options: nosniff"]
+    assert headers.splitlines()[1:4] == [
+        "/*",
+        f"  Content-Security-Policy: {policy}",
+        "  X-Content-Type-Options: nosniff",
+    ]
     assert "  X-Frame-Options: DENY\n" in headers
-    assert headers.endswith("\n\n/assets/javascripts/bundle.0123abcd.min.js\n"
-                            "  Cache-Control: public, max-age=31536000, immutable\n"
-                            "\n/assets/javascripts/bundle.0123abcd.min.js.map\n"
-                            "  Cache-Control: public, max-age=31536000, immutable\n")
+    assert headers.endswith(
+        "\n\n/assets/javascripts/bundle.0123abcd.min.js\n"
+        "  Cache-Control: public, max-age=31536000, immutable\n"
+        "\n/assets/javascripts/bundle.0123abcd.min.js.map\n"
+        "  Cache-Control: public, max-age=31536000, immutable\n"
+    )
 
 
 def test_the_other_headers_come_from_the_nginx_snippet():
     names = [name for name, _ in csp.static_headers()]
-    assert names == ["X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options",
-                     "Cross-Origin-Opener-Policy"]  # the commented-out HSTS line is left out
+    assert names == [
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Cross-Origin-Opener-Policy",
+    ]  # the commented-out HSTS line is left out
 
 
-@pytest.mark.parametrize("html, problem", [
-    ('<p style="color: red">x</p>', "index.html:1:1: a style attribute on <p>"),
-    ("<p>x</p>\n  <style>p {}</style>", "index.html:2:3: a <style> element"),
-    ('<button onclick="go()">x</button>', "index.html:1:1: an onclick attribute on <button>"),
-    ('<a href=" JavaScript:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
-    ('<a href="jav&#x61;script:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
-    ('<a href="java\tscript:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
-    ('<p>x</p><img src=x onerror=go()>', "index.html:1:9: an onerror attribute on <img>"),
-    ('<svg><a xlink:href="javascript:go()">x</a></svg>', "index.html:1:6: a javascript: address on <a>"),
-])
+@pytest.mark.parametrize(
+    "html, problem",
+    [
+        ('<p style="color: red">x</p>', "index.html:1:1: a style attribute on <p>"),
+        ("<p>x</p>\n  <style>p {}</style>", "index.html:2:3: a <style> element"),
+        ('<button onclick="go()">x</button>', "index.html:1:1: an onclick attribute on <button>"),
+        ('<a href=" JavaScript:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
+        ('<a href="jav&#x61;script:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
+        ('<a href="java\tscript:go()">x</a>', "index.html:1:1: a javascript: address on <a>"),
+        ("<p>x</p><img src=x onerror=go()>", "index.html:1:9: an onerror attribute on <img>"),
+        ('<svg><a xlink:href="javascript:go()">x</a></svg>', "index.html:1:6: a javascript: address on <a>"),
+    ],
+)
 def test_it_names_what_the_policy_would_block_and_writes_nothing(tmp_path, templates, html, problem):
     site = write_site(tmp_path / "site", {"index.html": html})
     conf = tmp_path / "csp.conf"

@@ -13,7 +13,7 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), "
-                          "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()",
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
@@ -64,8 +64,11 @@ def test_the_policy_allows_exactly_the_inline_scripts_of_the_site(served):
     assert "unsafe" not in policy  # neither 'unsafe-inline' nor 'unsafe-eval'
     for page in ("index.html", "tools/faq/index.html", "404.html"):  # an independent count, page by page
         html = (served.site / page).read_text(encoding="utf-8")
-        inline = [body for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
-                  if "src=" not in attrs and "application/json" not in attrs]
+        inline = [
+            body
+            for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+            if "src=" not in attrs and "application/json" not in attrs
+        ]
         assert inline and all(csp.script_hash(body) in script_src for body in inline), page
 
 
@@ -101,11 +104,19 @@ def test_fingerprinted_assets_are_cached_for_a_year(served):
         assert_security_headers(headers)
 
 
-@pytest.mark.parametrize("path", [
-    "/", "/tools/faq/", "/assets/decision-tree/player.js", "/assets/decision-tree/player.css",
-    "/stylesheets/site.css", "/search/search_index.json", "/sitemap.xml",
-    "/assets/javascripts/lunr/min/lunr.de.min.js",  # Material's, but named without a hash
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/tools/faq/",
+        "/assets/decision-tree/player.js",
+        "/assets/decision-tree/player.css",
+        "/stylesheets/site.css",
+        "/search/search_index.json",
+        "/sitemap.xml",
+        "/assets/javascripts/lunr/min/lunr.de.min.js",  # Material's, but named without a hash
+    ],
+)
 def test_files_that_keep_their_address_are_revalidated(served, path):
     status, headers, _ = served.get(path)
     assert status == 200
@@ -122,10 +133,17 @@ def test_a_missing_page_is_the_sites_own_404_page(served, path):
     assert_security_headers(headers)
 
 
-@pytest.mark.parametrize("path", [
-    "/editors/", "/search/search_index.json", "/sitemap.xml", "/assets/decision-tree/player.js",
-    "/assets/decision-tree/player.css", "/insights/selicor-avatar.svg",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/editors/",
+        "/search/search_index.json",
+        "/sitemap.xml",
+        "/assets/decision-tree/player.js",
+        "/assets/decision-tree/player.css",
+        "/insights/selicor-avatar.svg",
+    ],
+)
 def test_text_is_sent_gzipped_to_browsers_that_accept_it(served, path):
     status, headers, body = served.get(path, {"Accept-Encoding": "gzip"})
     assert status == 200
@@ -139,6 +157,7 @@ def test_the_server_logs_no_errors(served):
     served.get("/no-such-page/")
     served.get("/assets/")
     lines = served.log.read_text(errors="replace").splitlines()
-    errors = [line for line in lines if re.search(r"\[(emerg|alert|crit|error)\]", line)
-              and "directory index of" not in line]  # /assets/ has no index page: a 404, logged as an error
+    errors = [
+        line for line in lines if re.search(r"\[(emerg|alert|crit|error)\]", line) and "directory index of" not in line
+    ]  # /assets/ has no index page: a 404, logged as an error
     assert not errors, "\n".join(errors)

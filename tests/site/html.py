@@ -14,14 +14,14 @@ class Element:
     tag: str
     attrs: dict[str, str]
     text: str = ""
-    children: list["Element"] = field(default_factory=list)
+    children: list[Element] = field(default_factory=list)
 
     def iter(self):
         yield self
         for child in self.children:
             yield from child.iter()
 
-    def find_all(self, tag: str | None = None, **attrs: str) -> list["Element"]:
+    def find_all(self, tag: str | None = None, **attrs: str) -> list[Element]:
         def matches(e: Element) -> bool:
             for name, value in attrs.items():
                 name = name.rstrip("_").replace("_", "-")
@@ -31,9 +31,10 @@ class Element:
                 elif e.attrs.get(name) != value:
                     return False
             return tag is None or e.tag == tag
+
         return [e for e in self.iter() if matches(e)]
 
-    def find(self, tag: str | None = None, **attrs: str) -> "Element | None":
+    def find(self, tag: str | None = None, **attrs: str) -> Element | None:
         found = self.find_all(tag, **attrs)
         return found[0] if found else None
 

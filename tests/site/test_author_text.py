@@ -39,10 +39,16 @@ def hostile_site(tmp_path_factory) -> Path:
     text = tree.read_text(encoding="utf-8")
     text = text.replace("title: MLOps hiring FAQ\n", f"title: {_yaml(TREE_TITLE)}\n", 1)
     text = re.sub(r"^summary: .*$", f"summary: {_yaml(TREE_SUMMARY)}", text, count=1, flags=re.M)
-    text = text.replace("    title: Can our data scientists do MLOps themselves?\n",
-                        f"    title: {_yaml(OUTCOME_TITLE)}\n", 1)
-    text = re.sub(r"^(  ds-do-mlops:\n    title: .*\n)    summary: .*$", rf"\g<1>    summary: {_yaml(OUTCOME_SUMMARY)}",
-                  text, count=1, flags=re.M)
+    text = text.replace(
+        "    title: Can our data scientists do MLOps themselves?\n", f"    title: {_yaml(OUTCOME_TITLE)}\n", 1
+    )
+    text = re.sub(
+        r"^(  ds-do-mlops:\n    title: .*\n)    summary: .*$",
+        rf"\g<1>    summary: {_yaml(OUTCOME_SUMMARY)}",
+        text,
+        count=1,
+        flags=re.M,
+    )
     text = text.replace("    text: What would you like to know about?\n", f"    text: {_yaml(QUESTION)}\n", 1)
     text = text.replace("      - label: Deciding whether to hire\n", f"      - label: {_yaml(LABEL)}\n", 1)
     tree.write_text(text, encoding="utf-8")
@@ -126,12 +132,15 @@ def parse_text(html: str) -> str:
     return "".join(parts)
 
 
-@pytest.mark.parametrize("markdown, position, what", [
-    ("# Contact\n\nWrite to us.\n\n<script>alert(1)</script>\n", "5:1", "an inline script"),
-    ("# Contact\n\nText <span onclick=\"go()\">here</span>.\n", "3:6", "an onclick attribute on <span>"),
-    ("---\ntitle: Contact\n---\n# Contact\n\n[x](javascript:alert(1))\n", "6:5", "a javascript: address on <a>"),
-    ("# Contact\n\n<div markdown>\n<img src=x onerror=alert(1)>\n</div>\n", "4:1", "an onerror attribute on <img>"),
-])
+@pytest.mark.parametrize(
+    "markdown, position, what",
+    [
+        ("# Contact\n\nWrite to us.\n\n<script>alert(1)</script>\n", "5:1", "an inline script"),
+        ('# Contact\n\nText <span onclick="go()">here</span>.\n', "3:6", "an onclick attribute on <span>"),
+        ("---\ntitle: Contact\n---\n# Contact\n\n[x](javascript:alert(1))\n", "6:5", "a javascript: address on <a>"),
+        ("# Contact\n\n<div markdown>\n<img src=x onerror=alert(1)>\n</div>\n", "4:1", "an onerror attribute on <img>"),
+    ],
+)
 def test_a_page_s_markdown_cannot_add_a_script(tmp_path, markdown, position, what):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "contact.md").write_text(markdown, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""scripts/build (devtools.build): one build at a time, never a mixed site, nothing left behind when stopped or refused."""
+"""scripts/build (devtools.build): one build at a time, never a mixed site, nothing left when stopped or refused."""
 
 from __future__ import annotations
 
@@ -23,17 +23,19 @@ def _site_urls(site: Path) -> set[str]:
         text = page.read_text(encoding="utf-8")
         at = text.find('<link rel="canonical" href="')
         if at >= 0:
-            found.add(text[at + 28:].split("/", 3)[2])
+            found.add(text[at + 28 :].split("/", 3)[2])
     return found
 
 
 def test_two_builds_at_once_take_turns_and_publish_one_whole_site(project):
-    first = subprocess.Popen(BUILD, cwd=project, env={**ENV, "SITE_URL": "https://one.example/"},
-                             stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        BUILD, cwd=project, env={**ENV, "SITE_URL": "https://one.example/"}, stderr=subprocess.PIPE, text=True
+    )
     while not _children(first.pid) and first.poll() is None:  # the first runs mkdocs: it holds the lock
         time.sleep(0.01)
-    second = subprocess.run(BUILD, cwd=project, env={**ENV, "SITE_URL": "https://two.example/"},
-                            capture_output=True, text=True)
+    second = subprocess.run(
+        BUILD, cwd=project, env={**ENV, "SITE_URL": "https://two.example/"}, capture_output=True, text=True
+    )
     first_err = first.communicate()[1]
     assert (first.returncode, second.returncode) == (0, 0), first_err + second.stderr
     assert _site_urls(project / "site") == {"two.example"}  # the later build, whole
@@ -114,6 +116,7 @@ def test_a_site_folder_it_cannot_replace_is_one_line_of_error(project, capsys):
         os.chdir(cwd)
     assert code == 1
     assert capsys.readouterr().err.splitlines()[-1] == (
-        f"build failed: Permission denied ({project / 'site'}); site/ was left as it was")
+        f"build failed: Permission denied ({project / 'site'}); site/ was left as it was"
+    )
     assert (project / "site" / "keep.txt").read_text() == "old"
     assert not list(project.glob(".site-new*"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -41,7 +42,7 @@ def test_headings_are_in_order_and_images_have_alt_text(site):
         levels = [int(e.tag[1]) for e in article.iter() if re.fullmatch(r"h[1-6]", e.tag)]
         if levels and levels[0] != 1:
             problems.append(f"{page.relative_to(site)}: first heading is h{levels[0]}")
-        for before, after in zip(levels, levels[1:]):
+        for before, after in itertools.pairwise(levels):
             if after > before + 1:
                 problems.append(f"{page.relative_to(site)}: h{before} followed by h{after}")
         for image in article.find_all("img"):

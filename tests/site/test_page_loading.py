@@ -17,9 +17,15 @@ from devtools.project import ROOT
 from .html import parse
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
-AUDITED = ["index.html", "insights/what-mlops-means/index.html", "tools/need-mlops/index.html",
-           "tools/archetype/index.html", "tools/faq/index.html", "tools/need-mlops/hire-now/index.html",
-           "brief/index.html"]
+AUDITED = [
+    "index.html",
+    "insights/what-mlops-means/index.html",
+    "tools/need-mlops/index.html",
+    "tools/archetype/index.html",
+    "tools/faq/index.html",
+    "tools/need-mlops/hire-now/index.html",
+    "brief/index.html",
+]
 
 
 def pages(site: Path) -> list[Path]:

@@ -37,7 +37,11 @@ def serving(project: Path, port: int, log: Path):
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+            cwd=project,
+            env=ENV,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         yield server
     finally:
@@ -78,8 +82,10 @@ def test_serve_keeps_answering_when_a_tree_file_is_deleted_or_renamed(project: P
         renamed = tree.with_name("faq-old.yml")
         tree.rename(renamed)
         _wait_for(lambda: "embeds the tree 'faq', which does not exist" in log.read_text(), what="the error")
-        _wait_for(lambda: "Reloading browsers" in log.read_text().rsplit("which does not exist", 1)[1],
-                  what="the rebuild to finish")
+        _wait_for(
+            lambda: "Reloading browsers" in log.read_text().rsplit("which does not exist", 1)[1],
+            what="the rebuild to finish",
+        )
         assert '"title":"MLOps hiring FAQ"' in (_get(url) or ""), "the last good tree is no longer served"
         assert _get(contact), "the server stopped answering"
         renamed.unlink()

@@ -44,8 +44,9 @@ def test_a_build_killed_part_way_leaves_the_old_or_the_new_site(project, delay):
     old = _digest(project / "site")
     tree = project / "docs" / "trees" / "faq.yml"
     tree.write_text(tree.read_text().replace("title: MLOps hiring FAQ", "title: Changed FAQ", 1))
-    build = subprocess.Popen(BUILD, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)
+    build = subprocess.Popen(
+        BUILD, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     time.sleep(delay)
     os.killpg(build.pid, signal.SIGKILL)  # the script and mkdocs, mid-way
     build.wait()
