@@ -25,10 +25,9 @@ def _files(args: list[str]) -> list[Path]:
     return found
 
 
-def _docs(ns: argparse.Namespace, given: bool) -> Path | None:
-    """Return the docs folder links are read against: --docs, else the site's for its own trees;
-    for files named on the command line, None: the folder holding each one's trees folder."""
-    return Path(ns.docs) if ns.docs else None if given else DEFAULT_DOCS
+def _docs(ns: argparse.Namespace) -> Path:
+    """Return the docs folder links are read against: --docs, else the site's (docs/)."""
+    return Path(ns.docs) if ns.docs else DEFAULT_DOCS
 
 
 def _print_problems(result: Result, style: str) -> None:
@@ -43,7 +42,7 @@ def cmd_check(ns: argparse.Namespace) -> int:
     if not files:
         print(f"error: no tree files (*.yml) found in {' '.join(ns.paths) or DEFAULT_DIR}", file=sys.stderr)
         return 1
-    result = check_files(files, _docs(ns, given=bool(ns.paths)))
+    result = check_files(files, _docs(ns))
     if not result.ok:
         _print_problems(result, ns.format)
         return 1
@@ -63,7 +62,7 @@ def cmd_paths(ns: argparse.Namespace) -> int:
     else:
         print("error: name a tree (for example: paths need-mlops), or pass --update", file=sys.stderr)
         return 2
-    result = check_files(files, _docs(ns, given=named_file))
+    result = check_files(files, _docs(ns))
     if not result.ok:
         _print_problems(result, "text")
         return 1
@@ -106,8 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument(
         "--docs",
-        help="the docs folder that links in tree text name files of "
-        "(default: docs/, or the folder holding the named trees' folder)",
+        help="the docs folder that links in tree text name files of (default: docs/)",
     )
     check.set_defaults(run=cmd_check)
     paths = sub.add_parser("paths", help="list every start-to-outcome path of a tree")

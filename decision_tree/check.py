@@ -53,8 +53,8 @@ def display_path(path: Path) -> str:
 def check_files(paths: list[Path], docs: Path | None = None) -> Result:
     """Check the given tree files. ``continue_with`` may name any tree in the same folders.
 
-    Links in tree text are read against ``docs``, the site's docs folder; without one, against the
-    folder that holds each file's trees folder (the site's layout, docs/trees/, for one-off files).
+    Links in tree text are read against ``docs``, the site's docs folder, which the caller knows (the
+    plugin from mkdocs.yml, the CLI from --docs); without one, only what needs no docs folder is checked.
     """
     known = frozenset(p.stem for folder in {p.parent for p in paths} for p in tree_files(folder))
     known |= {p.stem for p in paths}
@@ -69,11 +69,14 @@ def check_files(paths: list[Path], docs: Path | None = None) -> Result:
         trees = {tree.id: tree for _, tree, _ in read}
         # Links last: a link may name any tree's result page, so every tree is read first.
         outcomes = {tree.id: frozenset(tree.outcomes) for tree in trees.values()}
-        sites: dict[Path, Published] = {}
+        root = Path(os.path.abspath(docs)) if docs is not None else None
+        sites: dict[str, Published] = {}
         for path, tree, text in read:
-            folder = Path(os.path.abspath(path.parent))  # the link's folder, never where a link leads
-            root = Path(os.path.abspath(docs)) if docs is not None else folder.parent
-            site = sites.setdefault(root, Published(root, _top_folder(folder, root), outcomes))
+            site = None
+            if root is not None:
+                folder = Path(os.path.abspath(path.parent))  # the link's folder, never where a link leads
+                top = _top_folder(folder, root)
+                site = sites.setdefault(top, Published(root, top, outcomes))
             problems += check_links(tree, site, text)
     return Result(trees, sorted(problems))
 

@@ -27,7 +27,7 @@ def pinned(diagnostic: Diagnostic) -> tuple:
 
 def diagnose(path: Path) -> list[tuple]:
     """Check one file and return its pinned diagnostics, in file order."""
-    return [pinned(d) for d in check_files([path]).diagnostics]
+    return [pinned(d) for d in check_files([path], docs=path.parent.parent).diagnostics]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

@@ -37,12 +37,12 @@ def test_every_code_in_the_table_is_reported_by_a_broken_fixture(code):
     fixtures = sorted(BROKEN.glob(f"{code.lower()}-*.yml"))
     assert fixtures, f"add tests/fixtures/broken/{code.lower()}-<name>.yml"
     for path in fixtures:
-        assert code in {d.code for d in check_files([path]).diagnostics}, path.name
+        assert code in {d.code for d in check_files([path], docs=BROKEN.parent).diagnostics}, path.name
 
 
 @pytest.mark.parametrize("path", sorted(BROKEN.glob("*.yml")), ids=lambda p: p.stem)
 def test_each_fixture_reports_only_its_own_code(path):
-    codes = {d.code for d in check_files([path]).diagnostics}
+    codes = {d.code for d in check_files([path], docs=BROKEN.parent).diagnostics}
     assert codes == {path.name[:5].upper()}
 
 
@@ -660,7 +660,7 @@ def test_an_id_with_a_trailing_newline_names_nothing(write_tree, edit, expected)
 
 def test_a_file_name_with_a_trailing_newline_is_not_a_tree_id(write_tree):
     path = write_tree(IDS.replace("    continue_with: sibling\n", ""), "ids\n.yml")
-    found = check_files([path]).diagnostics
+    found = check_files([path], docs=path.parent.parent).diagnostics
     assert [pinned(d) for d in found] == [
         (
             1,

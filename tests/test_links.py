@@ -43,14 +43,19 @@ def check(tmp_path: Path, help: str = "Plain.", body: str = "Plain.", images: tu
         (docs / image).write_bytes(b"\x89PNG")
     path = docs / "trees" / "links.yml"
     path.write_text(TREE.format(help=help, body=body))
-    return [(d.pos.line, d.pos.col, d.code, d.message) for d in check_files([path]).diagnostics]
+    return [
+        (d.pos.line, d.pos.col, d.code, d.message) for d in check_files([path], docs=path.parent.parent).diagnostics
+    ]
 
 
 def check_hints(tmp_path: Path, **fields):
     """Check like ``check``, keeping each problem's hint."""
     check(tmp_path, **fields)
     path = tmp_path / "docs" / "trees" / "links.yml"
-    return [(d.pos.line, d.pos.col, d.code, d.message, d.hint) for d in check_files([path]).diagnostics]
+    return [
+        (d.pos.line, d.pos.col, d.code, d.message, d.hint)
+        for d in check_files([path], docs=path.parent.parent).diagnostics
+    ]
 
 
 def test_links_from_the_docs_folder_and_web_addresses_pass(tmp_path):
@@ -453,7 +458,7 @@ def check_text(tmp_path: Path, text: str):
     (tmp_path / "docs" / "trees").mkdir(parents=True, exist_ok=True)
     path = tmp_path / "docs" / "trees" / "links.yml"
     path.write_bytes(text.encode())
-    return [(d.pos.line, d.pos.col, d.code) for d in check_files([path]).diagnostics]
+    return [(d.pos.line, d.pos.col, d.code) for d in check_files([path], docs=path.parent.parent).diagnostics]
 
 
 def at(start: tuple[int, int], written: str, address: str) -> tuple[int, int]:
