@@ -117,7 +117,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         return [(tree_id, number) for tree_id, number in embeds_in(text)[0] if tree_id in self.trees]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["decision_tree_sidebars"] = {}  # base URL -> sidebars of a result page, drawn once a build
+        env.globals["decision_tree_sidebars"] = {}  # results folder -> its pages' sidebars, drawn once a build
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
