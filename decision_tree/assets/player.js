@@ -1,6 +1,7 @@
 /* Decision-tree player: a tree's outline, one question at a time. State is in the URL hash,
  * "#<tree>=<question>:<key>,...&<tree>.at=<question>": the answers along the path, and the question
- * reopened by "Change". Other hash entries are kept. Pure functions (node-tested) first, then DOM.
+ * reopened by "Change". Other hash entries are kept. On a result: why, a caveat on unsure answers, and
+ * what other answers would change it (README.md). Pure functions (node-tested) first, then DOM.
  * The id pattern, the hash's separators, the outline's names and the shared labels come from
  * contract.json, which render.py reads too; the shipped player.min.js is this file bundled with it. */
 (() => {
@@ -8,6 +9,7 @@
 
   const CONTRACT = require("./contract.json");
   const SEP = CONTRACT.hash, CLASSES = CONTRACT.classes, ATTRIBUTES = CONTRACT.attributes, LABELS = CONTRACT.labels;
+  const CAVEAT = "Before you rely on this";
   const NOTE = "That link points to a step that no longer exists, so you are starting from the first question.";
   const ID = new RegExp(CONTRACT.id);
   const ID_BODY = CONTRACT.id.replace(/^\^|\$$/g, "");
@@ -113,23 +115,30 @@
     return { pairs, at: pairs.some((pair) => pair[0] === questionId) ? questionId : route.at };
   }
 
-  /** Return [min, max] questions from node `id` to an outcome: a loop, as trees can be 10,000 deep. */
-  function span(tree, id) {
-    const questions = tree.questions, spans = new Map(), todo = [id];
-    while (todo.length) {
-      const node = todo.pop();
-      if (!own(questions, node)) spans.set(node, [0, 0]);
-      else if (!spans.has(node)) { // targets first, then the node again
-        spans.set(node, 0);
-        todo.push(node);
-        for (const answer of questions[node].answers) todo.push(answer.next);
-      } else if (!spans.get(node)) spans.set(node, questions[node].answers.reduce(([min, max], answer) => {
-        const [low, high] = spans.get(answer.next);
-        return [Math.min(min, low + 1), Math.max(max, high + 1)];
-      }, [Infinity, 0]));
-    }
-    return spans.get(id);
+  /** Return a function of a node id: [min, max] questions from it to an outcome. What it has counted is
+   * kept between calls, so asking about many nodes costs one pass over the tree: a loop, as trees can be
+   * 10,000 deep. */
+  function spans(tree) {
+    const questions = tree.questions, counted = new Map();
+    return (id) => {
+      for (const todo = [id]; todo.length;) {
+        const node = todo.pop();
+        if (!own(questions, node)) counted.set(node, [0, 0]);
+        else if (!counted.has(node)) { // targets first, then the node again
+          counted.set(node, 0);
+          todo.push(node);
+          for (const answer of questions[node].answers) todo.push(answer.next);
+        } else if (!counted.get(node)) counted.set(node, questions[node].answers.reduce(([min, max], answer) => {
+          const [low, high] = counted.get(answer.next);
+          return [Math.min(min, low + 1), Math.max(max, high + 1)];
+        }, [Infinity, 0]));
+      }
+      return counted.get(id);
+    };
   }
+
+  /** Return [min, max] questions from node `id` to an outcome. */
+  const span = (tree, id) => spans(tree)(id);
 
   /** Return {number, min, max, done}: the shown question's number, and how many may follow. */
   function progress(tree, state) {
@@ -139,14 +148,56 @@
       : { number: (index < 0 ? route.path.length : index) + 1, min: min - 1, max: max - 1, done: false };
   }
 
-  /** Return "Question 2 · 1–3 more questions" and the like. */
-  function progressText(counts) {
+  /** Return "1–3 more questions", "up to 2 more questions", "1 more question". */
+  function countText(min, max) {
     const more = (count) => count + " more question" + (count === 1 ? "" : "s");
-    return "Question " + counts.number + " · " + (!counts.max ? "last question" : counts.min === counts.max ? more(counts.max)
-      : (counts.min ? counts.min + "–" : "up to ") + more(counts.max));
+    return min === max ? more(max) : (min ? min + "–" : "up to ") + more(max);
   }
 
-  const api = { parseHash, formatHash, resolve, walk, read, choose, back, change, span, progress, progressText, NOTE, CONTRACT };
+  /** Return "Question 2 · 1–3 more questions" and the like. */
+  const progressText = (counts) => "Question " + counts.number + " · " + (counts.max ? countText(counts.min, counts.max) : "last question");
+
+  /** Return the answers given along a route, in order: [{id (the question's), question, answer}]. */
+  const given = (tree, route) => route.path.map((taken) => {
+    const question = tree.questions[taken.question];
+    return { id: taken.question, question, answer: question.answers.find((answer) => answer.key === taken.key) };
+  });
+
+  /** Return the `why` of each answer given that has one, in route order. */
+  const reasons = (tree, route) => given(tree, route).map((pair) => pair.answer.why).filter(Boolean);
+
+  /** Return the answers given that were unsure ([{id, question, answer}], the first to settle first), when
+   * there are two or more; else null. */
+  function caveat(tree, route) {
+    const unsure = given(tree, route).filter((pair) => pair.answer.unsure === true);
+    return unsure.length > 1 ? unsure : null;
+  }
+
+  /** On a result, return what would change it: for each answer given, in route order, the other answers to
+   * that question that lead elsewhere: [{id, question, answer (given), others: [{answer, outcome, min, max}]}],
+   * as choosing them after Change would. An other answer leads to an outcome (`outcome`), to a question
+   * answered later on the route, or to a new question. The player then reuses the later answers, and the
+   * tree has no loops, so they retrace the route to this result: left out. At a new question it stops and
+   * drops them, so min and max count the questions from there to an outcome, as progress does. */
+  function changes(tree, route) {
+    const count = spans(tree), asked = new Set(route.path.map((taken) => taken.question)), result = [];
+    for (const pair of given(tree, route)) {
+      const others = [];
+      for (const answer of pair.question.answers) {
+        const next = answer.next;
+        if (answer === pair.answer || next === route.step || asked.has(next)) continue;
+        const [min, max] = count(next);
+        others.push({ answer, outcome: max ? null : next, min, max });
+      }
+      if (others.length) result.push({ ...pair, others });
+    }
+    return result;
+  }
+
+  const api = {
+    parseHash, formatHash, resolve, walk, read, choose, back, change, span, progress, progressText, countText, reasons, caveat,
+    changes, NOTE, CONTRACT,
+  };
   // Under node (the tests), export the pure functions; in a browser, go on to the DOM.
   if (typeof document === "undefined") return void (module.exports = api);
 
@@ -208,7 +259,7 @@
     }
     if (!load || state.stale) {
       say(player, (state.stale ? NOTE + " " : "") + (route.done ? "Your result: " : progressText(progress(tree, state)) + ". ")
-        + heading.textContent);
+        + heading.textContent + (route.done && caveat(tree, route) ? ". " + CAVEAT + ": some answers were unsure." : ""));
     }
   }
 
@@ -226,7 +277,7 @@
         links.append(element("a", CLASSES.continue, LABELS.continue + outcome.continue.title, { href: outcome.continue.url }), " ");
       }
       if (outcome.url) links.append(element("a", CLASSES.permalink, LABELS.permalink, { href: outcome.url }));
-      view.append(clone(player, step, CLASSES.summary), clone(player, step, CLASSES.body), links);
+      view.append(clone(player, step, CLASSES.summary), clone(player, step, CLASSES.body), links, ...advice(player, state, route));
       const copy = button("dt-copy", "Copy link", () => copyLink(player, copy));
       bar.append(copy, button("dt-print", "Print", () => window.print()));
     } else {
@@ -252,24 +303,74 @@
     return heading;
   }
 
+  /** Return a section headed `title` (an h3, under the step's h2), holding `parts`. */
+  function section(className, title, ...parts) {
+    const box = element("section", className, null, { "aria-label": title });
+    box.append(element("h3", null, title), ...parts);
+    return box;
+  }
+
+  /** Return a list (`tag`) of `rows`, the first `from` folded into a closed <details> before it, summarised
+   * "<from> <what>": layout skips a closed <details>, not 9,000 rows. */
+  function folded(rows, from, what, tag) {
+    const earlier = element("details"), list = element(tag, null, null, from && tag === "ol" ? { start: from + 1 } : {});
+    earlier.append(element("summary", null, from + " " + what), element(tag));
+    rows.forEach((row, index) => (index < from ? earlier.lastChild : list).append(row));
+    return from ? [earlier, list] : [list];
+  }
+
+  /** Return a list of `rows`, all but the last 20 folded. */
+  const lastRows = (rows, what) => folded(rows, Math.max(0, rows.length - 20), what, "ul");
+
+  const changeButton = (player, state, pair) => {
+    const reopen = button("dt-change", "Change", () => go(player, change(player.tree, state, pair.id)));
+    reopen.append(element("span", "dt-sr", " answer to: " + pair.question.text));
+    return reopen;
+  };
+
+  const questionAndAnswer = (pair) => [element("span", "dt-q", pair.question.text), " ", element("span", "dt-a", pair.answer.label)];
+
+  /** Return the sections under a result: "Why this result", the caveat on unsure answers, "What would change it". */
+  function advice(player, state, route) {
+    const tree = player.tree, why = reasons(tree, route), unsure = caveat(tree, route), sections = [];
+    if (why.length) sections.push(section("dt-why", "Why this result", ...lastRows(why.map((reason) => element("li", null, reason)), "earlier reasons")));
+    if (unsure) {
+      const first = element("p", null, "Settle this one first: " + unsure[0].question.text + " ");
+      first.append(changeButton(player, state, unsure[0]));
+      const rows = unsure.map((pair) => {
+        const row = element("li");
+        row.append(...questionAndAnswer(pair));
+        return row;
+      });
+      sections.push(section("dt-caveat", CAVEAT, element("p", null, "You were unsure about " + unsure.length
+        + " of your answers, so this result may not hold:"), ...lastRows(rows, "earlier answers"), first));
+    }
+    const rows = changes(tree, route).map((pair) => {
+      const row = element("li"), others = element("ul");
+      row.append(...questionAndAnswer(pair), others);
+      for (const other of pair.others) {
+        const instead = button("dt-try", other.answer.label, () => go(player, choose(tree, change(tree, state, pair.id), other.answer.key)));
+        instead.append(element("span", "dt-sr", " instead of " + pair.answer.label));
+        others.appendChild(element("li")).append(instead, " leads to ", element("strong", null,
+          other.outcome ? tree.outcomes[other.outcome].title : countText(other.min, other.max)));
+      }
+      return row;
+    });
+    if (rows.length) sections.push(section("dt-changes", "What would change it", ...lastRows(rows, "earlier answers")));
+    return sections;
+  }
+
   function yourAnswers(player, state, route) {
-    const tree = player.tree, box = element("section", "dt-history", null, { "aria-label": "Your answers" });
-    // Fold all but the last 20 (and any being changed): layout skips a closed <details>, not 9,000 rows.
+    // Fold all but the last 20, and any being changed.
     const at = route.path.findIndex((taken) => taken.question === route.at);
     const from = Math.max(0, Math.min(route.path.length - 20, at < 0 ? 1e9 : at));
-    const earlier = element("details"), list = element("ol", null, null, { start: from + 1 });
-    earlier.append(element("summary", null, from + " earlier answers"), element("ol"));
-    box.append(element("h3", null, "Your answers"), from ? earlier : "", list);
-    route.path.forEach((taken, index) => {
-      const question = tree.questions[taken.question];
-      const row = (index < from ? earlier.lastChild : list).appendChild(element("li", index === at ? "dt-current" : null));
-      const changeButton = button("dt-change", "Change", () => go(player, change(tree, state, taken.question)));
-      changeButton.append(element("span", "dt-sr", " answer to: " + question.text));
-      const label = question.answers.find((answer) => answer.key === taken.key).label;
-      row.append(element("span", "dt-q", question.text), " ", element("span", "dt-a", label), " ", changeButton);
+    const rows = given(player.tree, route).map((pair, index) => {
+      const row = element("li", index === at ? "dt-current" : null);
+      row.append(...questionAndAnswer(pair), " ", changeButton(player, state, pair));
       if (index === at) row.setAttribute("aria-current", "step");
+      return row;
     });
-    return box;
+    return section("dt-history", "Your answers", ...folded(rows, from, "earlier answers", "ol"));
   }
 
   function copyLink(player, copyButton) {

@@ -15,16 +15,22 @@ from devtools.site import mkdocs_build
 
 @contextlib.contextmanager
 def built_and_served(
-    project: Path, out: Path, headers: Callable[[Path], dict[str, str]] | None = None
+    project: Path,
+    out: Path,
+    headers: Callable[[Path], dict[str, str]] | None = None,
+    edit: Callable[[Path], None] | None = None,
 ) -> Iterator[str]:
     """Build ``project`` for http://127.0.0.1:PORT/ (its own address, as a deployment is) and serve it.
 
-    ``headers`` makes the response headers from the built site. Yield the base URL.
+    ``headers`` makes the response headers from the built site; ``edit`` changes the built site before it
+    is served. Yield the base URL.
     """
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     done = mkdocs_build(project, out, site_url=base)
     assert done.returncode == 0, done.stderr
+    if edit:
+        edit(out)
     with serving(out, port, headers(out) if headers else None):
         yield base
 

@@ -61,6 +61,13 @@ test("the shipped player is the source with the contract, minified: it reads the
     same(shipped.formatHash(hash, "t", { pairs: [["a", "b"]], at: null }), source.formatHash(hash, "t", { pairs: [["a", "b"]], at: null }));
   }
   same(shipped.CONTRACT, CONTRACT);
+  const advised = { ...TREE, questions: { ...TREE.questions, a: { text: "?", answers: [
+    { key: "b", label: "b", next: "b", why: "Because.", unsure: true }, { key: "o", label: "o", next: "o" }] },
+  b: { text: "?", answers: [{ key: "o", label: "o", next: "o", unsure: true }, { key: "p", label: "p", next: "p" }] } } };
+  for (const hash of ["#t=a:b,b:o", "#t=a:o"]) {
+    const route = source.walk(advised, source.read(advised, hash));
+    for (const name of ["reasons", "caveat", "changes"]) same(shipped[name](advised, route), source[name](advised, route), name + " " + hash);
+  }
 });
 
 const esbuild = join(ROOT, "node_modules", ".bin", "esbuild");

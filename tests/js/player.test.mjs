@@ -410,3 +410,124 @@ test("a question with 10,000 answers, and a link that answers it 10,000 times", 
   assert.equal(read.stale, true);
   assert.ok(reads <= 1, `the question's 10,000 answers are searched once, not once per pair: ${reads}`);
 });
+
+// Advice on a result: "Why this result", the caveat on unsure answers, and "What would change it".
+//   live ─┬─ yes, not-sure ─ team ─┬─ nobody, not-sure ─ hire
+//         │                        └─ a-team ─ grow
+//         └─ not-yet ─ plan ─┬─ soon ─ team
+//                            └─ later ─ wait
+const answer = (key, next, extra = {}) => ({ key, label: `Label ${key}`, next, ...extra });
+const ADVICE = {
+  id: "advice",
+  title: "Advice",
+  start: "live",
+  questions: {
+    live: { text: "Live?", answers: [answer("yes", "team", { why: "It is live." }),
+      answer("not-sure", "team", { why: "Nobody could say.", unsure: true }), answer("not-yet", "plan", { why: "Not live yet." })] },
+    team: { text: "Team?", answers: [answer("nobody", "hire", { why: "Nobody runs it." }),
+      answer("not-sure", "hire", { unsure: true }), answer("a-team", "grow")] },
+    plan: { text: "Plan?", answers: [answer("soon", "team"), answer("later", "wait", { why: "Later." })] },
+  },
+  outcomes: { hire: { title: "Hire" }, grow: { title: "Grow" }, wait: { title: "Wait" } },
+  aliases: {},
+};
+const route = (tree, pairs) => P.walk(tree, S(pairs));
+const UNSURE = [["live", "not-sure"], ["team", "not-sure"]];
+/** Summarise changes() as question id -> [other answer key, outcome or "min-max"]. */
+const changed = (tree, pairs) => Object.fromEntries(P.changes(tree, route(tree, pairs)).map((pair) =>
+  [pair.id, pair.others.map((other) => [other.answer.key, other.outcome || `${other.min}-${other.max}`])]));
+
+test("reasons are the whys of the answers given, in route order, skipping answers without one", () => {
+  assert.deepEqual(P.reasons(ADVICE, route(ADVICE, [["live", "not-yet"], ["plan", "soon"], ["team", "nobody"]])),
+    ["Not live yet.", "Nobody runs it."]);
+  assert.deepEqual(P.reasons(ADVICE, route(ADVICE, [["live", "yes"], ["team", "a-team"]])), ["It is live."]);
+  assert.deepEqual(P.reasons(TREE, route(TREE, [["a", "b"], ["b", "o1"]])), [], "a tree without whys");
+});
+
+test("the caveat names the unsure answers in route order when there are two or more", () => {
+  const unsure = P.caveat(ADVICE, route(ADVICE, UNSURE));
+  assert.deepEqual(unsure.map((pair) => [pair.id, pair.question.text, pair.answer.label]),
+    [["live", "Live?", "Label not-sure"], ["team", "Team?", "Label not-sure"]]);
+  assert.equal(unsure[0].id, "live", "the earliest is the one to settle first");
+  assert.equal(P.caveat(ADVICE, route(ADVICE, [["live", "not-sure"], ["team", "nobody"]])), null, "one is not enough");
+  assert.equal(P.caveat(TREE, route(TREE, [["a", "b"], ["b", "o1"]])), null);
+});
+
+test("what would change it: other answers leading elsewhere, with the result or the new questions", () => {
+  // live: yes leads to team, answered later, so back to this result; not-yet asks plan, then maybe team again.
+  assert.deepEqual(changed(ADVICE, UNSURE), { live: [["not-yet", "1-2"]], team: [["a-team", "grow"]] });
+  assert.deepEqual(changed(ADVICE, [["live", "not-yet"], ["plan", "soon"], ["team", "nobody"]]),
+    { plan: [["later", "wait"]], team: [["a-team", "grow"]] });
+  assert.deepEqual(changed(ADVICE, [["live", "yes"], ["team", "a-team"]]),
+    { live: [["not-yet", "1-2"]], team: [["nobody", "hire"], ["not-sure", "hire"]] });
+  // The player drops later answers at a new question (c's here), so they are asked again: counted.
+  assert.deepEqual(changed(TREE, [["a", "skip"], ["c", "o2"]]), { a: [["b", "1-2"], ["d", "1-2"]], c: [["o3", "o3"]] });
+});
+
+test("every answer offered by changes() leads where it says, and every other answer to this result", () => {
+  for (const tree of [TREE, ADVICE]) {
+    const results = [];
+    const explore = (s) => {
+      const w = P.walk(tree, s);
+      if (w.done) return results.push(s);
+      for (const a of tree.questions[w.step].answers) explore(P.choose(tree, s, a.key));
+    };
+    explore(S([]));
+    for (const s of results) {
+      const here = P.walk(tree, s), offered = new Map();
+      for (const pair of P.changes(tree, here)) for (const other of pair.others) offered.set(`${pair.id}:${other.answer.key}`, other);
+      for (const taken of here.path) {
+        for (const a of tree.questions[taken.question].answers) {
+          if (a.key === taken.key) continue;
+          const tried = P.walk(tree, P.choose(tree, P.change(tree, s, taken.question), a.key));
+          const other = offered.get(`${taken.question}:${a.key}`), name = `${JSON.stringify(s.pairs)} ${taken.question}:${a.key}`;
+          if (!other) assert.deepEqual([tried.done, tried.step], [true, here.step], name);
+          else if (other.outcome) assert.deepEqual([tried.done, tried.step], [true, other.outcome], name);
+          else {
+            assert.deepEqual([tried.done, tried.path.length], [false, here.path.indexOf(taken) + 1], name);
+            assert.deepEqual([other.min, other.max], P.span(tree, tried.step), name);
+          }
+        }
+      }
+    }
+  }
+});
+
+test("countText words the new questions an answer would ask", () => {
+  assert.equal(P.countText(1, 1), "1 more question");
+  assert.equal(P.countText(2, 2), "2 more questions");
+  assert.equal(P.countText(1, 9999), "1–9999 more questions");
+  assert.equal(P.countText(0, 3), "up to 3 more questions");
+});
+
+test("a chain 10,000 questions deep: advice on a result, linear in the tree", () => {
+  const tree = chain(DEPTH), run = metered(tree);
+  for (const question of Object.values(tree.questions)) {
+    for (const a of question.answers) Object.assign(a, { why: `Because ${a.key}.`, unsure: true });
+  }
+  const [early, earlyReads] = run(() => changed(tree, [["q0", "o0"]]));
+  assert.deepEqual(early, { q0: [["q1", `1-${DEPTH - 1}`]] }, "q1 is new: 1 to 9,999 more questions");
+  linear(earlyReads, DEPTH);
+  const pairs = longest(DEPTH), end = route(tree, pairs);
+  const [deep, deepReads] = run(() => P.changes(tree, end));
+  assert.deepEqual(deep, [], "every other answer leads to the one outcome");
+  linear(deepReads, DEPTH);
+  const [[why, unsure], reads] = run(() => [P.reasons(tree, end), P.caveat(tree, end)]);
+  assert.deepEqual([why.length, why[0], why.at(-1)], [DEPTH, "Because q1.", "Because answer-1."]);
+  assert.deepEqual([unsure.length, unsure[0].id], [DEPTH, "q0"]);
+  linear(reads, DEPTH);
+});
+
+test("a diamond of 2^60 routes: what would change it is found without enumerating routes", () => {
+  const tree = diamond(60), run = metered(tree);
+  tree.outcomes.o1 = { title: "o1", url: "o1/", continue: null };
+  tree.questions.q59.answers[1].next = "o1";
+  let state = S([]);
+  for (let i = 0; i < 60; i++) state = P.choose(tree, state, "answer-1");
+  const [found, reads] = run(() => changed(tree, state.pairs));
+  assert.deepEqual(found, { q59: [["answer-2", "o1"]] }, "both answers of every other question lead on to q59");
+  linear(reads, 60);
+  const [fresh, freshReads] = run(() => changed(tree, [...state.pairs.slice(0, 59), ["q59", "answer-2"]]));
+  assert.deepEqual(fresh, { q59: [["answer-1", "o0"]] });
+  linear(freshReads, 60);
+});
