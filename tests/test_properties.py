@@ -337,3 +337,15 @@ def test_a_never_rule_fails_exactly_when_a_route_with_its_answers_reaches_its_ou
     outcome = data.draw(st.sampled_from([oid for oid, _, _ in spec.outcomes]))
     codes = [d.code for d in check_text(folder, to_yaml(spec) + rule(outcome)).diagnostics]
     assert codes == (["DT039"] if outcome in reached else [])
+
+
+@examples(300)
+@given(specs(), st.data())
+def test_a_corrupted_tree_with_scenarios_and_never_rules_never_crashes_the_check(folder, spec, data):
+    steps, end = random_route(data, spec)
+    extra = (
+        f"scenarios:\n  - name: A route\n{given_yaml(steps)}    expect: {end}\n"
+        f"never:\n  - {given_yaml(steps[:1]).lstrip()}    outcome: {end}\n    because: Never.\n"
+    )
+    broken = corrupt(data, to_yaml(spec) + extra)
+    assert_well_formed(check_text(folder, broken).diagnostics, broken)
