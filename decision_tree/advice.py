@@ -1,8 +1,8 @@
 """The rules of pinned advice (contract v2): scenarios and never rules, one small function each.
 
 Neither enumerates routes (a tree can have 2^60): a scenario follows its one route, and a never rule
-chains shortest paths between the answers it names. ``references`` runs on every tree; the route
-rules only on a tree whose routes are sound, and only for items whose references are.
+chains shortest paths between the answers it names. ``stale`` runs on every tree; the route rules
+only on a tree whose routes are sound, and only for items that name nothing stale.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The one walk over a tree's routes: depth first, iterative, steered by its caller.
 
-Paths enumerate every route with it; the rules use it to find what is reachable and where a loop
-closes, entering each question once, so they never enumerate routes (a tree can have 2^60).
+Paths enumerate every route with it; the rules use it to find what is reachable, where a loop
+closes and a topological order, entering each question once, so they never enumerate routes (a tree
+can have 2^60). ``shortest`` is the breadth-first search that never rules chain.
 """
 
 from __future__ import annotations
