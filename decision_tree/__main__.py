@@ -1,14 +1,16 @@
-"""Command line: ``python -m decision_tree check|paths|schema``."""
+"""Command line: ``python -m decision_tree check|paths|report|schema``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from . import paths as manifest
 from .check import Result, check_files, display_path, tree_files
 from .diagnostics import report
+from .report import count_routes, report_data, report_text
 from .schema import schema_text
 
 DEFAULT_DOCS = Path("docs")
@@ -90,6 +92,27 @@ def cmd_paths(ns: argparse.Namespace) -> int:
     return status
 
 
+def cmd_report(ns: argparse.Namespace) -> int:
+    files: list[Path] = []
+    for arg in ns.trees:
+        path = Path(arg)
+        files += tree_files(path) if path.is_dir() else [path if path.suffix else DEFAULT_DIR / f"{arg}.yml"]
+    files = files if ns.trees else tree_files(DEFAULT_DIR)
+    if not files:
+        print(f"error: no tree files (*.yml) found in {' '.join(ns.trees) or DEFAULT_DIR}", file=sys.stderr)
+        return 1
+    result = check_files(files, _docs(ns))
+    if not result.ok:
+        _print_problems(result, "text")
+        return 1
+    reports = [count_routes(result.trees[file.stem]) for file in files]
+    if ns.format == "json":
+        print(json.dumps({"trees": [report_data(r) for r in reports]}, indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write("\n".join(report_text(r) for r in reports))
+    return 0
+
+
 def cmd_schema(ns: argparse.Namespace) -> int:
     sys.stdout.write(schema_text())
     return 0
@@ -113,6 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     paths.add_argument("--update", action="store_true", help="rewrite the committed path manifests")
     paths.add_argument("--docs", help="the docs folder that links in tree text name files of")
     paths.set_defaults(run=cmd_paths)
+    report_cmd = sub.add_parser(
+        "report", help="count each outcome's routes and each question's reach (counted, never enumerated)"
+    )
+    report_cmd.add_argument("trees", nargs="*", help="tree ids, files or folders (default: every tree in docs/trees/)")
+    report_cmd.add_argument("--format", choices=["text", "json"], default="text", help="json: for tools")
+    report_cmd.add_argument("--docs", help="the docs folder that links in tree text name files of")
+    report_cmd.set_defaults(run=cmd_report)
     schema = sub.add_parser("schema", help="print the JSON Schema of the tree format")
     schema.set_defaults(run=cmd_schema)
     ns = parser.parse_args(argv)

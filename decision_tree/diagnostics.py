@@ -45,6 +45,13 @@ CODES: dict[str, str] = {
     "DT030": "cannot be reached",
     "DT031": "loop",
     "DT032": "image from another site",
+    "DT033": "scenario ends at another outcome",
+    "DT034": "scenario answers a question its route does not ask",
+    "DT035": "scenario leaves a question on its route unanswered",
+    "DT036": "unknown question in a scenario or never rule",
+    "DT037": "unknown answer in a scenario or never rule",
+    "DT038": "unknown outcome in a scenario or never rule",
+    "DT039": "never rule broken",
 }
 
 

@@ -49,6 +49,8 @@ class Answer:
     key: str
     pos: Pos = field(default=_NOWHERE, compare=False)
     next_pos: Pos = field(default=_NOWHERE, compare=False)
+    why: str | None = None  # one line, shown with the result
+    unsure: bool = False  # the reader could not say; two or more on a route add a caveat
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,38 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Given:
+    """One answer a scenario or never rule names: a question id and the label of one of its answers."""
+
+    question: str
+    label: str
+    pos: Pos = field(default=_NOWHERE, compare=False)  # the question id
+    label_pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A route pinned to its outcome: ``given`` answers every question on it, and it ends at ``expect``."""
+
+    name: str
+    given: tuple[Given, ...]
+    expect: str
+    pos: Pos = field(default=_NOWHERE, compare=False)
+    expect_pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Never:
+    """No route that gives all of ``given`` may end at ``outcome``, ``because`` ..."""
+
+    given: tuple[Given, ...]
+    outcome: str
+    because: str
+    pos: Pos = field(default=_NOWHERE, compare=False)
+    outcome_pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Tree:
     """One tree file. ``id`` is the file name without ``.yml``."""
 
@@ -85,6 +119,8 @@ class Tree:
     outcomes: Mapping[str, Outcome]
     aliases: Mapping[str, str] = field(default_factory=dict)
     summary: str | None = None
+    scenarios: tuple[Scenario, ...] = ()
+    never: tuple[Never, ...] = ()
     start_pos: Pos = field(default=_NOWHERE, compare=False)
     alias_pos: Mapping[str, Pos] = field(default_factory=dict, compare=False)  # where each target is written
     alias_key_pos: Mapping[str, Pos] = field(default_factory=dict, compare=False)  # where each retired id is

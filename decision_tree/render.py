@@ -16,7 +16,7 @@ from typing import Any
 
 from .contract import ATTRIBUTES, CLASSES, HASH, LABELS
 from .memory import collector_paused
-from .model import Outcome, Question, Tree
+from .model import Answer, Outcome, Question, Tree
 from .sanitize import sanitize
 
 Markdown = Callable[[str], str]
@@ -46,8 +46,7 @@ def island_json(tree: Tree, links: Links) -> str:
         "title": tree.title,
         "start": tree.start,
         "questions": {
-            q.id: {"text": q.text, "answers": [{"key": a.key, "label": a.label, "next": a.next} for a in q.answers]}
-            for q in tree.questions.values()
+            q.id: {"text": q.text, "answers": [_answer(a) for a in q.answers]} for q in tree.questions.values()
         },
         "outcomes": {
             o.id: {"title": o.title, "url": links.outcomes.get(o.id), "continue": _continue(o, links)}
@@ -59,6 +58,16 @@ def island_json(tree: Tree, links: Links) -> str:
     for char, replacement in _JSON_ESCAPES.items():
         text = text.replace(char, replacement)
     return text
+
+
+def _answer(answer: Answer) -> dict:
+    """Return an answer for the player; ``why`` and ``unsure`` only when given, so v1 trees are unchanged."""
+    data: dict[str, Any] = {"key": answer.key, "label": answer.label, "next": answer.next}
+    if answer.why:
+        data["why"] = answer.why
+    if answer.unsure:
+        data["unsure"] = True
+    return data
 
 
 def _continue(outcome: Outcome, links: Links) -> dict | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from .advice import check_advice
 from .diagnostics import Diagnostic, Pos, quote, quote_id, visible
 from .model import Tree, did_you_mean
 from .routes import depth_first, reachable
@@ -242,11 +243,12 @@ GRAPH: list[Rule] = [everything_reachable, no_loops]
 
 
 def check_tree(tree: Tree, trees: frozenset, clean_shape: bool) -> list[Diagnostic]:
-    """Run every rule on one tree; graph rules only when the rest of the tree is sound."""
+    """Run every rule on one tree; graph rules only when the rest of the tree is sound, and the routes
+    of scenarios and never rules only when the graph is (what they name is checked in any case)."""
     found = [d for rule in LOCAL for d in rule(tree, trees)]
     if clean_shape and not found:
         found += [d for rule in GRAPH for d in rule(tree, trees)]
-    return found
+    return found + check_advice(tree, sound=clean_shape and not found)
 
 
 __all__ = ["check_tree", "LOCAL", "GRAPH", "Pos"]

@@ -15,8 +15,10 @@ from .contract import ID_PATTERN
 LINE = "line"  # text on one line
 MARKDOWN = "markdown"  # text, any number of lines, Markdown
 REF = "ref"  # the id of something else
+FLAG = "flag"  # the text "true" or "false"
 LIST = "list"  # a list of mappings of shape `of`
 ID_MAP = "id-map"  # id -> `of` (a Shape, or REF for aliases)
+ANSWER_MAP = "answer-map"  # question id -> an answer's label
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Field:
     required: bool
     description: str
     of: Shape | str | None = None
+    min_items: int = 1  # for LIST
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ ANSWER = Shape(
     {
         "label": Field(LINE, True, "The button text: one line, different from the other answers' labels."),
         "next": Field(REF, True, "The id of the question or outcome this answer leads to."),
+        "why": Field(LINE, False, "One line: why this answer leads where it does, shown with the result."),
+        "unsure": Field(FLAG, False, '"true" if this answer means the reader was unsure; two on a route add a caveat.'),
     },
 )
 
@@ -49,7 +54,7 @@ QUESTION = Shape(
     {
         "text": Field(LINE, True, "The question, on one line."),
         "help": Field(MARKDOWN, False, "Why we ask, or how to answer (Markdown)."),
-        "answers": Field(LIST, True, "Two or more answers.", ANSWER),
+        "answers": Field(LIST, True, "Two or more answers.", ANSWER, min_items=2),
     },
 )
 
@@ -64,6 +69,26 @@ OUTCOME = Shape(
     },
 )
 
+SCENARIO = Shape(
+    "scenario",
+    "a scenario",
+    {
+        "name": Field(LINE, True, "What the scenario pins, on one line."),
+        "given": Field(ANSWER_MAP, True, "Question id -> answer label: every question on one route, nothing else."),
+        "expect": Field(REF, True, "The id of the outcome that route must end at."),
+    },
+)
+
+NEVER = Shape(
+    "never rule",
+    "a never rule",
+    {
+        "given": Field(ANSWER_MAP, True, "Question id -> answer label: the answers the rule is about."),
+        "outcome": Field(REF, True, "The id of the outcome no route with all these answers may end at."),
+        "because": Field(LINE, True, "Why, on one line; quoted when the rule is broken."),
+    },
+)
+
 TREE = Shape(
     "tree",
     "a tree",
@@ -74,6 +99,8 @@ TREE = Shape(
         "questions": Field(ID_MAP, True, "Question id -> question.", QUESTION),
         "outcomes": Field(ID_MAP, True, "Outcome id -> outcome.", OUTCOME),
         "aliases": Field(ID_MAP, False, "Retired id -> current id, so that old links keep working.", REF),
+        "scenarios": Field(LIST, False, "Routes pinned to the outcome they must end at.", SCENARIO),
+        "never": Field(LIST, False, "Outcomes that routes giving certain answers must never end at.", NEVER),
     },
 )
 
@@ -85,7 +112,7 @@ def json_schema() -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "Decision tree (authoring format version 1)",
+        "title": "Decision tree (authoring format version 2)",
         "description": "One decision tree. The file name is the tree id. See docs/editors.md.",
         **_object(TREE),
         "$defs": {
@@ -116,9 +143,19 @@ def _value(f: Field) -> dict:
         return {"$ref": "#/$defs/text", "description": f.description}
     if f.kind == REF:
         return {"$ref": "#/$defs/id", "description": f.description}
+    if f.kind == FLAG:
+        # A YAML 1.1 tool reads an unquoted true as a boolean; the engine reads it as the text typed.
+        return {"enum": ["true", "false", True, False], "description": f.description}
+    if f.kind == ANSWER_MAP:
+        return {
+            "type": "object",
+            "description": f.description,
+            "propertyNames": {"$ref": "#/$defs/id"},
+            "additionalProperties": {"$ref": "#/$defs/text"},
+        }
     if f.kind == LIST:
         assert isinstance(f.of, Shape)
-        return {"type": "array", "minItems": 2, "items": _object(f.of), "description": f.description}
+        return {"type": "array", "minItems": f.min_items, "items": _object(f.of), "description": f.description}
     inner = {"$ref": "#/$defs/id"} if f.of == REF else _object(f.of)  # type: ignore[arg-type]
     return {
         "type": "object",

@@ -12,16 +12,35 @@ from collections.abc import Callable
 from . import schema
 from .diagnostics import Diagnostic, Pos, quote, quote_id
 from .load import Mapping, Node, Scalar, Sequence
-from .model import Answer, Outcome, Question, Tree, answer_keys, did_you_mean, is_id, slug
+from .model import (
+    Answer,
+    Given,
+    Never,
+    Outcome,
+    Question,
+    Scenario,
+    Tree,
+    answer_keys,
+    did_you_mean,
+    is_id,
+    slug,
+)
 
-_NODE_TYPE = {schema.LIST: Sequence, schema.ID_MAP: Mapping}
+_NODE_TYPE = {schema.LIST: Sequence, schema.ID_MAP: Mapping, schema.ANSWER_MAP: Mapping}
+_FLAGS = ("true", "false")
+_TEXT_KINDS = (schema.LINE, schema.MARKDOWN, schema.REF, schema.FLAG)
 _KIND_WORDS = {Scalar: "text", Mapping: "a mapping", Sequence: "a list"}
 _EXPECTED = {
     schema.LINE: ("text on one line", "write the text after the colon, on the same line"),
     schema.MARKDOWN: ("text", 'write the text after the colon, or "|" and the text indented below it'),
     schema.REF: ("an id", "write the id after the colon"),
+    schema.FLAG: ('"true" or "false"', 'write "true" or "false" after the colon'),
     schema.LIST: ("a list", 'put each item on its own line, starting with "- "'),
     schema.ID_MAP: ("a mapping of ids", 'write one "id:" per line, indented, with its fields below it'),
+    schema.ANSWER_MAP: (
+        "question ids with the answer given to each",
+        'write one "question-id: answer label" per line, indented, or {question-id: answer label, ...}',
+    ),
 }
 
 
@@ -64,7 +83,7 @@ class _Reader:
                     f"did you mean {quote(guess)}? {known}" if guess else known,
                 )
                 continue
-            if spec.kind in (schema.LINE, schema.MARKDOWN, schema.REF) and _is_blank(value):
+            if spec.kind in _TEXT_KINDS and _is_blank(value):
                 if spec.required:
                     self.problem(
                         key.pos,
@@ -87,11 +106,12 @@ class _Reader:
 
     def _check_kind(self, name: str, spec: schema.Field, value: Node, owner: Callable[[], str]) -> None:
         wanted, hint = _EXPECTED[spec.kind]
-        if not isinstance(value, _NODE_TYPE.get(spec.kind, Scalar)):
+        not_a_flag = spec.kind == schema.FLAG and isinstance(value, Scalar) and value.text.strip() not in _FLAGS
+        if not isinstance(value, _NODE_TYPE.get(spec.kind, Scalar)) or not_a_flag:
             self.problem(
                 value.pos, "DT013", f"the {quote(name)} of {owner()} must be {wanted}, not {_describe(value)}", hint
             )
-        elif spec.kind == schema.LINE and isinstance(value, Scalar) and "\n" in value.text.strip():
+        elif spec.kind in (schema.LINE, schema.FLAG) and isinstance(value, Scalar) and "\n" in value.text.strip():
             self.problem(
                 value.pos,
                 "DT018",
@@ -164,6 +184,8 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
             alias_pos[key.text] = value.pos
             alias_key_pos[key.text] = key.pos
     start = top_fields.get("start")
+    scenarios = tuple(_scenario(r, item, index) for index, item in enumerate(_items(top_fields, "scenarios"), 1))
+    never = tuple(_never(r, item, index) for index, item in enumerate(_items(top_fields, "never"), 1))
     tree = Tree(
         id=tree_id,
         path=path,
@@ -176,8 +198,67 @@ def read_tree(top: Node, tree_id: str, path: str) -> tuple[Tree, list[Diagnostic
         aliases=aliases,
         alias_pos=alias_pos,
         alias_key_pos=alias_key_pos,
+        scenarios=scenarios,
+        never=never,
     )
     return tree, r.problems
+
+
+def _items(fields: dict[str, Node], name: str) -> tuple[Node, ...]:
+    node = fields.get(name)
+    return node.items if isinstance(node, Sequence) else ()
+
+
+def _scenario(r: _Reader, item: Node, index: int) -> Scenario:
+    name_node = item.entries.get("name") if isinstance(item, Mapping) else None
+    name = name_node[1] if name_node is not None else None
+    named = isinstance(name, Scalar) and name.text.strip()
+    owner = f"scenario {quote(name.text.strip())}" if isinstance(name, Scalar) and named else f"scenario {index}"
+    found = r.fields(item, schema.SCENARIO, lambda: owner, item.pos)
+    expect = found.get("expect")
+    return Scenario(
+        name=r.text(found, "name") or "",
+        given=_given(r, found.get("given"), owner),
+        expect=r.ref(found, "expect") or "",
+        pos=item.pos,
+        expect_pos=expect.pos if expect else item.pos,
+    )
+
+
+def _never(r: _Reader, item: Node, index: int) -> Never:
+    owner = f"never rule {index}"
+    found = r.fields(item, schema.NEVER, lambda: owner, item.pos)
+    outcome = found.get("outcome")
+    return Never(
+        given=_given(r, found.get("given"), owner),
+        outcome=r.ref(found, "outcome") or "",
+        because=r.text(found, "because") or "",
+        pos=item.pos,
+        outcome_pos=outcome.pos if outcome else item.pos,
+    )
+
+
+def _given(r: _Reader, node: Node | None, owner: str) -> tuple[Given, ...]:
+    """Return the answers a scenario or rule names, reporting blank ones and ones that are not text."""
+    given: list[Given] = []
+    for key, value in r.ids(node, "question"):
+        if _is_blank(value):
+            r.problem(
+                key.pos,
+                "DT012",
+                f"the answer to {quote_id(key.text)} in {owner} is blank",
+                "write the answer's label after the colon",
+            )
+        elif not isinstance(value, Scalar):
+            r.problem(
+                value.pos,
+                "DT013",
+                f"the answer to {quote_id(key.text)} in {owner} must be an answer's label, not {_describe(value)}",
+                "write the answer's label after the colon, on the same line",
+            )
+        elif is_id(key.text):  # else reported by ids()
+            given.append(Given(key.text, value.text.strip(), key.pos, value.pos))
+    return tuple(given)
 
 
 def _question(r: _Reader, key: Scalar, node: Node) -> Question:
@@ -186,17 +267,22 @@ def _question(r: _Reader, key: Scalar, node: Node) -> Question:
 
     fields = r.fields(node, schema.QUESTION, what, key.pos)
     answers_node = fields.get("answers")
-    pairs: list[tuple[str, str, Pos, Pos]] = []
-    if isinstance(answers_node, Sequence):
-        for index, item in enumerate(answers_node.items, 1):
-            found = r.fields(item, schema.ANSWER, _answer_owner(item, index, what), item.pos)
-            nxt = found.get("next")
-            pairs.append(
-                (r.text(found, "label") or "", r.ref(found, "next") or "", item.pos, nxt.pos if nxt else item.pos)
-            )
-    keys = answer_keys([(label, nxt) for label, nxt, _, _ in pairs])
+    found_answers: list[dict[str, Node]] = []
+    items = answers_node.items if isinstance(answers_node, Sequence) else ()
+    for index, item in enumerate(items, 1):
+        found_answers.append(r.fields(item, schema.ANSWER, _answer_owner(item, index, what), item.pos))
+    keys = answer_keys([(r.text(found, "label") or "", r.ref(found, "next") or "") for found in found_answers])
     answers = tuple(
-        Answer(label, nxt, k, pos, next_pos) for (label, nxt, pos, next_pos), k in zip(pairs, keys, strict=True)
+        Answer(
+            label=r.text(found, "label") or "",
+            next=r.ref(found, "next") or "",
+            key=k,
+            pos=item.pos,
+            next_pos=found["next"].pos if "next" in found else item.pos,
+            why=r.text(found, "why"),
+            unsure=r.text(found, "unsure") == "true",
+        )
+        for item, found, k in zip(items, found_answers, keys, strict=True)
     )
     help_node = fields.get("help")
     return Question(

@@ -46,6 +46,24 @@ def diamond_tree(depth: int) -> str:
     return _yaml(f"Diamond of {depth} questions", edges, 1)
 
 
+def never_rules(questions: int, outcomes: int, count: int = 20) -> str:
+    """Return a ``never:`` section of ``count`` rules for a generated tree, each naming two answers.
+
+    The answers are spread over the tree, so that some rules hold and some are broken.
+    """
+    lines = ["never:"]
+    for i in range(count):
+        first, second = (37 * i + 1) % questions, (211 * i + questions // 2) % questions
+        lines += [
+            f"  - given: {{q{first}: Answer 1, q{second}: Answer 2}}"
+            if first != second
+            else f"  - given: {{q{first}: Answer 1}}",
+            f"    outcome: o{(499 * i) % outcomes}",
+            f"    because: Generated rule {i}.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def _yaml(title: str, edges: list[list[str]], outcomes: int) -> str:
     lines = [f"title: {title}", "start: q0", "questions:"]
     for index, targets in enumerate(edges):

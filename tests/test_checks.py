@@ -18,9 +18,9 @@ from decision_tree.diagnostics import CODES
 from .support import BROKEN, diagnose, pinned
 
 KNOWN_FIELDS = {
-    "tree": "a tree has: title, summary, start, questions, outcomes, aliases",
+    "tree": "a tree has: title, summary, start, questions, outcomes, aliases, scenarios, never",
     "question": "a question has: text, help, answers",
-    "answer": "an answer has: label, next",
+    "answer": "an answer has: label, next, why, unsure",
     "outcome": "an outcome has: title, summary, body, continue_with",
 }
 

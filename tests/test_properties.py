@@ -284,3 +284,68 @@ def test_a_tree_broken_on_purpose_is_always_reported(folder, spec, breaking, dat
     codes = {d.code for d in found}
     # A loop is reported as such, unless the new link key collides with another answer's (DT019).
     assert code is None or code in codes or (code == "DT031" and "DT019" in codes), codes
+
+
+# --- scenarios and never rules ---------------------------------------------------------------------
+
+
+def random_route(data: st.DataObject, spec: Spec) -> tuple[list[tuple[str, str]], str]:
+    """Draw one route: its (question id, answer label) steps and the outcome it ends at."""
+    edges = {qid: answers for qid, _, answers in spec.questions}
+    steps: list[tuple[str, str]] = []
+    at = spec.start
+    while at in edges:
+        label, nxt = data.draw(st.sampled_from(edges[at]))
+        steps.append((at, label))
+        at = nxt
+    return steps, at
+
+
+def given_yaml(steps: list[tuple[str, str]]) -> str:
+    return (
+        "    given:\n" + "".join(f"      {qid}: {q(label)}\n" for qid, label in steps) if steps else "    given: {}\n"
+    )
+
+
+@examples(100)
+@given(specs(), st.data())
+def test_a_scenario_of_any_route_passes_and_fails_with_another_outcome(folder, spec, data):
+    steps, end = random_route(data, spec)
+    scenario = f"scenarios:\n  - name: A route\n{given_yaml(steps)}    expect: {end}\n"
+    result = check_text(folder, to_yaml(spec) + scenario)
+    assert result.ok, "\n".join(d.format() for d in result.diagnostics)
+    others = [oid for oid, _, _ in spec.outcomes if oid != end]
+    assume(others)
+    wrong = scenario.replace(f"expect: {end}\n", f"expect: {data.draw(st.sampled_from(others))}\n")
+    assert [d.code for d in check_text(folder, to_yaml(spec) + wrong).diagnostics] == ["DT033"]
+
+
+@examples(100)
+@given(specs(), st.data())
+def test_a_never_rule_fails_exactly_when_a_route_with_its_answers_reaches_its_outcome(folder, spec, data):
+    steps, end = random_route(data, spec)
+    chosen = data.draw(st.lists(st.sampled_from(steps), unique=True)) if steps else []
+
+    def rule(outcome: str) -> str:
+        return f"never:\n  - {given_yaml(chosen).lstrip()}    outcome: {outcome}\n    because: Never.\n"
+
+    # The route the answers were drawn from breaks the rule for its own outcome.
+    assert [d.code for d in check_text(folder, to_yaml(spec) + rule(end)).diagnostics] == ["DT039"]
+    # For any outcome: broken exactly when some route gives every chosen answer and ends there.
+    tree = check_text(folder, to_yaml(spec)).trees["t"]
+    reached = {path[-1][0] for path in walk(tree) if set(chosen) <= set(path[:-1])}
+    outcome = data.draw(st.sampled_from([oid for oid, _, _ in spec.outcomes]))
+    codes = [d.code for d in check_text(folder, to_yaml(spec) + rule(outcome)).diagnostics]
+    assert codes == (["DT039"] if outcome in reached else [])
+
+
+@examples(300)
+@given(specs(), st.data())
+def test_a_corrupted_tree_with_scenarios_and_never_rules_never_crashes_the_check(folder, spec, data):
+    steps, end = random_route(data, spec)
+    extra = (
+        f"scenarios:\n  - name: A route\n{given_yaml(steps)}    expect: {end}\n"
+        f"never:\n  - {given_yaml(steps[:1]).lstrip()}    outcome: {end}\n    because: Never.\n"
+    )
+    broken = corrupt(data, to_yaml(spec) + extra)
+    assert_well_formed(check_text(folder, broken).diagnostics, broken)

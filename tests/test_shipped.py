@@ -66,6 +66,8 @@ def test_schema_objects_match_the_field_tables():
         schema.QUESTION: question,
         schema.ANSWER: question["properties"]["answers"]["items"],
         schema.OUTCOME: tree["properties"]["outcomes"]["additionalProperties"],
+        schema.SCENARIO: tree["properties"]["scenarios"]["items"],
+        schema.NEVER: tree["properties"]["never"]["items"],
     }
     for shape, obj in objects.items():
         assert obj["required"] == [name for name, f in shape.fields.items() if f.required], shape.name
@@ -91,6 +93,7 @@ KEYWORDS = {
     "items",
     "minItems",
     "pattern",
+    "enum",
 }
 TYPES = {"object": dict, "array": list, "string": str, "number": (int, float), "boolean": bool}
 
@@ -100,6 +103,8 @@ def violations(value, rule: dict, root: dict, where: str = "tree") -> list[str]:
     assert set(rule) <= KEYWORDS, set(rule) - KEYWORDS
     if "$ref" in rule:
         return violations(value, root["$defs"][rule["$ref"].removeprefix("#/$defs/")], root, where)
+    if "enum" in rule:
+        return [] if any(value == v and type(value) is type(v) for v in rule["enum"]) else [f"{where} is not allowed"]
     kinds = [rule["type"]] if isinstance(rule.get("type"), str) else rule.get("type", list(TYPES))
     if not any(isinstance(value, TYPES[k]) and (k == "boolean" or not isinstance(value, bool)) for k in kinds):
         return [f"{where} is not {' or '.join(kinds)}"]
