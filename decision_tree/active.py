@@ -9,6 +9,7 @@ at the line an editor wrote them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -175,11 +176,15 @@ def position_in(source: str, found: Active) -> tuple[int, int]:
     return line, at - (before.rfind("\n") + 1) + 1
 
 
-def page_problems(source: str, html: str, path: str) -> str | None:
+def page_problems(read_source: Callable[[], str], html: str, path: str) -> str | None:
     """Describe any script, event handler, javascript: address or inline style a page's own Markdown
-    puts in it, each at the line it was written (the site runs only its own scripts); None if none."""
+    puts in it, each at the line it was written (the site runs only its own scripts); None if none.
+
+    The source is read only when there is something to place in it.
+    """
     found = scan(html)
     if not found:
         return None
+    source = read_source()
     lines = [f"{path}:{line}:{col}: {item.describe()}" for item in found for line, col in [position_in(source, item)]]
     return "a page holds what the site does not allow:\n" + "\n".join(lines)

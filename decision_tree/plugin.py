@@ -73,8 +73,10 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         for name, source in SHIPPED.items():
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / source)))
         self.homes: dict[str, File] = {}
+        self.embedded: dict[str, list[str]] = {}  # src_uri -> the trees the page embeds, read once
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            for tree_id, _line in self._embeds(file):
+            self.embedded[file.src_uri] = [tree_id for tree_id, _line in self._embeds(file)]
+            for tree_id in self.embedded[file.src_uri]:
                 self.homes.setdefault(tree_id, file)
         self.outcome_files: dict[tuple[str, str], File] = {}
         self.outcome_pages: dict[str, tuple[str, str]] = {}  # src_uri -> (tree id, outcome id)
@@ -133,7 +135,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             page.meta["title"] = outcome.title
             page.meta["description"] = outcome.summary or tree.summary or tree.title
         else:
-            embedded = [tree_id for tree_id, _ in embeds_in(markdown)[0] if tree_id in self.trees]
+            embedded = self.embedded.get(page.file.src_uri, [])
             if len(embedded) == 1 and not page.meta.get("description"):
                 summary = self.trees[embedded[0]].summary
                 if summary:
@@ -149,7 +151,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             return outcome_page_html(
                 tree, tree.outcomes[mine[1]], render, self._links(tree, page, files, with_outcomes=False)
             )
-        problem = active.page_problems(page.file.content_string, html, _shown_path(config, page.file))
+        problem = active.page_problems(lambda: page.file.content_string, html, _shown_path(config, page.file))
         if problem:
             self._refuse(problem)
             html = f'<p class="dt-refused">{escape(problem)}</p>'  # under serve: shown, never run
