@@ -27,8 +27,9 @@ from .check import check_directory
 from .config import DecisionTreeConfig
 from .convert import relink, to_html
 from .diagnostics import report
+from .editors import report_html
 from .model import Tree
-from .published import EMBED, embed_problems, embeds_in, result_page
+from .published import EMBED, REPORT, embed_problems, embeds_in, result_page
 from .render import Links, head_as_text, outcome_page_html, redirect_html, tree_html
 
 log = get_plugin_logger(__name__)
@@ -155,6 +156,9 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         if problem:
             self._refuse(problem)
             html = f'<p class="dt-refused">{escape(problem)}</p>'  # under serve: shown, never run
+        if REPORT.search(html):
+            report = report_html(self.trees, {tid: self._links(t, page, files) for tid, t in self.trees.items()})
+            html = REPORT.sub(lambda _match: report, html)
         if not EMBED.search(html):
             return html
         render = self._markdown_for(page, files)

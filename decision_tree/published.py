@@ -25,6 +25,8 @@ from .model import did_you_mean
 
 # A tree embedded in a page, on a line of its own: <!-- decision-tree need-mlops -->.
 EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)\s*-->")
+# The editors' report on every tree (route counts and diagrams), on a line of its own.
+REPORT = re.compile(r"<!--\s*decision-tree-report\s*-->")
 NEAR_MISS = re.compile(r"<!--\s*decision[\s_-]*tree", re.IGNORECASE)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
@@ -128,7 +130,7 @@ def embeds_in(text: str) -> tuple[list[tuple[str, int]], list[int]]:
         match = EMBED.search(line)
         if match:
             found.append((match.group(1), number))
-        elif NEAR_MISS.search(line):
+        elif NEAR_MISS.search(line) and not REPORT.search(line):
             near_misses.append(number)
     return found, near_misses
 

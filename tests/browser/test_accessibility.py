@@ -17,6 +17,7 @@ PAGES = [
     "tools/need-mlops/",
     "tools/archetype/",
     "tools/faq/",
+    "tree-report/",
     *[f"tools/{t}/{next(iter(tree.outcomes))}/" for t, tree in sorted(TREES.items())],
 ]
 
