@@ -34,3 +34,8 @@ def test_a_near_miss_and_an_unknown_tree_are_problems_at_their_lines():
 
 def test_an_unknown_tree_with_nothing_close_lists_the_trees():
     assert embed_problems("<!-- decision-tree zzz -->\n", "docs/x.md", {"b", "a"})[0][2].endswith("; trees: a, b")
+
+
+def test_the_report_line_is_not_mistaken_for_a_tree_embed():
+    text = "# Report\n\n<!-- decision-tree-report -->\n\n<!-- decision-tree-reports -->\n"
+    assert embeds_in(text) == ([], [5])
