@@ -38,23 +38,38 @@ def runs(text: str, size: int = RUN) -> Iterator[tuple[str, ...]]:
 
 
 class _Text(HTMLParser):
-    """The words a reader or a crawler gets from a page: its text and the attributes shown or indexed."""
+    """The words a reader or a crawler gets from a page: its text and the attributes shown or indexed.
+
+    An element's boundary ends a run of words (a heading is not read on into the paragraph after it),
+    but the inline tags inside a sentence do not: bold or a link in the middle of a copied sentence
+    must not hide it. Each attribute shown or indexed is a piece of text of its own.
+    """
 
     SHOWN = {"content", "alt", "title", "aria-label", "placeholder", "value"}
+    INLINE = {
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+        "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    }  # fmt: skip
+    BREAK = "\x00"  # not a line break: a paragraph wrapped over several lines is still one run of words
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.attributes: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.parts.append("\n")  # a tag ends a run of words: nothing is joined across elements
-        self.parts.extend(value for name, value in attrs if name in self.SHOWN and value)
+        self.parts.append(" " if tag in self.INLINE else self.BREAK)
+        self.attributes += [value for name, value in attrs if name in self.SHOWN and value]
 
     def handle_endtag(self, tag: str) -> None:
-        self.parts.append("\n")
+        self.parts.append(" " if tag in self.INLINE else self.BREAK)
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
+
+    def chunks(self) -> list[str]:
+        """Return the pieces of text fed so far in which a run of words may be found."""
+        return "".join(self.parts).split(self.BREAK) + self.attributes
 
 
 def _chunks(path: Path) -> Iterator[str]:
@@ -63,7 +78,7 @@ def _chunks(path: Path) -> Iterator[str]:
     if path.suffix == ".html":
         parser = _Text()
         parser.feed(text)
-        yield from "".join(parser.parts).split("\n")
+        yield from parser.chunks()
     elif path.name == "search_index.json":
         for doc in json.loads(text).get("docs", []):
             yield doc.get("title", "")
@@ -103,7 +118,7 @@ def shared_runs(paths: Iterable[Path], source: Path = SOURCE) -> list[tuple[Path
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     paths = [Path(a) for a in args] or [ROOT / "docs", ROOT / "overrides", ROOT / "mkdocs.yml"]
-    found = shared_runs(paths)
+    found = shared_runs(paths, SOURCE)
     for path, run in found:
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         print(f'{shown}: shares {len(run.split())} words with the source article: "{run}"')
