@@ -150,6 +150,7 @@ def test_every_answer_says_why_in_one_line_and_unsure_answers_are_marked(tree):
 def test_the_early_results_send_the_reader_to_the_right_place(tree):
     for outcome_id in NOT_A_HIRE:
         assert "/tools/need-mlops.md" in tree.outcomes[outcome_id].body, outcome_id
+    assert tree.outcomes["too-early"].continue_with == "need-mlops"
     assert all(label not in section_labels(tree.outcomes[o]) for o in NOT_A_HIRE for label in SECTIONS[1:])
 
 
