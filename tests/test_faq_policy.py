@@ -101,8 +101,3 @@ def test_the_contact_page_has_the_candidates_section_the_answers_link_to():
     section = re.search(rf'<h2 id="{anchor}">(.*?)</h2>(.*?)(?=<h[12]|\Z)', html, re.S)
     assert section, f"no heading with id {anchor!r} on the contact page"
     assert "CV" in section.group(2) and 'href="mailto:' in section.group(2)
-
-
-def test_the_retired_move_into_mlops_link_still_opens_a_candidates_answer():
-    tree = faq()
-    assert tree.aliases["move-into-mlops"] in outcomes_under(tree, CANDIDATES_TOPIC)
