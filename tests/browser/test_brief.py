@@ -36,19 +36,28 @@ TEXTS = {
     "Where you are today": "6 weeks to deploy\r\nline two",  # a textarea stores \r\n as \n
     "What good looks like after six months": "≤ 1 week to deploy",
     "What good looks like after twelve months": "same-day deploys\n\n\n(three newlines above)",
+    "On-call arrangements": "Rota of 5 — 1 week in 5; 30-min response & £/week 💷",
+    "Budget range": "£85k–£100k + 10% bonus (on-call extra) #pay=?",
+    "Location": "Leeds 🇬🇧 / UK & Ireland employment",
+    "Interview stages": "1. Call (30 min)\n2. System design (90 min)\n3. Team <meet> & offer",
+    "Who interviews, and who decides": "Head of data 👩‍💼 decides; Staff SRE judges the design",
+    "The exercise": "Deploy & monitor our churn model?\nStrong: asks about labels first",
 }
 # Each closed question (the group's name) and the option chosen in the filled brief.
 CHOICES = {
-    "Does anyone need to respond outside working hours?": "Yes, on a rota",
+    "Will the hire be on call outside working hours?": "Yes, on a shared on-call rota",
     "What is the role for?": "A shared platform for several teams",
     "How much say will the hire have over tools?": "They choose within agreed limits",
     "Which best describes where the models are used?": "Not sure",
+    "What level is the role?": "Lead: sets direction and guides other engineers",
+    "What is the remote working policy?": "Hybrid, with set days in the office",
+    "Which practical exercise will candidates do?": "A system-design discussion about one of our models",
 }
 TICKS = ["Reliability of models in production", "Fewer model incidents"]
 GROUPS = {  # every option, so the accessible-name test covers every radio and checkbox
-    "Does anyone need to respond outside working hours?": [
-        "Yes, on a rota",
-        "Yes, on a best-effort basis",
+    "Will the hire be on call outside working hours?": [
+        "Yes, on a shared on-call rota",
+        "Sometimes, on a best-effort basis with no rota",
         "No, working hours only",
         "Not decided yet",
     ],
@@ -71,6 +80,27 @@ GROUPS = {  # every option, so the accessible-name test covers every radio and c
         "Stable model performance over time",
         "Fewer model incidents",
     ],
+    "What level is the role?": [
+        "Mid-level: works within standards someone else sets",
+        "Senior: makes the technical decisions for their area",
+        "Lead: sets direction and guides other engineers",
+        "Head of function: owns the strategy, the team and its budget",
+        "Not decided yet",
+    ],
+    "What is the remote working policy?": [
+        "In the office every working day",
+        "Hybrid, with set days in the office",
+        "Remote within one country or region",
+        "Remote from anywhere we can employ people",
+        "Not decided yet",
+    ],
+    "Which practical exercise will candidates do?": [
+        "A system-design discussion about one of our models",
+        "A paired exercise on a prepared problem",
+        "A short take-home task, discussed afterwards",
+        "No practical exercise",
+        "Not decided yet",
+    ],
 }
 # The order Tab visits the form: one stop per radio group (its first option while none is chosen).
 TAB_ORDER = [
@@ -79,6 +109,7 @@ TAB_ORDER = [
     "brief-sign-off",
     "brief-incidents",
     "brief-hours-rota",
+    "brief-on-call",
     "brief-reports-to",
     "brief-scope-model",
     "brief-in-scope",
@@ -100,6 +131,14 @@ TAB_ORDER = [
     "brief-baseline",
     "brief-six-months",
     "brief-twelve-months",
+    "brief-level-mid",
+    "brief-budget",
+    "brief-location",
+    "brief-remote-office",
+    "brief-stages",
+    "brief-interviewers",
+    "brief-exercise-design",
+    "brief-exercise",
     "Copy link to this brief",
     "Print",
     "Clear the brief",
@@ -460,10 +499,10 @@ def test_keyboard_alone_reaches_every_control_in_order_and_works_the_buttons(tab
     # Type an answer, choose a radio with the arrow keys, then use each button with Enter or Space.
     page.get_by_label("Role title", exact=True).focus()
     page.keyboard.type("Typed by keyboard")
-    page.get_by_label("Yes, on a rota", exact=True).focus()
+    page.get_by_label("Yes, on a shared on-call rota", exact=True).focus()
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
-    assert page.get_by_label("Yes, on a best-effort basis", exact=True).is_checked()
+    assert page.get_by_label("Sometimes, on a best-effort basis with no rota", exact=True).is_checked()
     page.get_by_role("button", name="Copy link to this brief").focus()
     page.keyboard.press("Enter")
     expect(status(page)).to_have_text("Link copied")
@@ -502,9 +541,18 @@ def test_every_control_has_an_accessible_name_and_its_help(tab, base_url):
         == "brief-sign-off-hint"
     )
     headings = page.eval_on_selector_all("article :is(h1, h2, h3, h4)", "hs => hs.map(h => h.tagName)")
-    assert headings[0] == "H1" and set(headings[1:]) == {"H2"} and len(headings) == 7
+    assert headings[0] == "H1" and set(headings[1:]) == {"H2"} and len(headings) == 9
     areas = page.eval_on_selector_all("fieldset.brief-area > legend", "ls => ls.map(l => l.textContent.trim())")
-    assert areas == ["The role", "Ownership", "Scope", "Tooling reality", "Governance stance", "Success metrics"]
+    assert areas == [
+        "The role",
+        "Ownership",
+        "Scope",
+        "Tooling reality",
+        "Governance stance",
+        "Success metrics",
+        "Level, pay and location",
+        "Interview plan",
+    ]
 
 
 def test_without_javascript_the_form_is_a_printable_checklist(tab, base_url):
@@ -591,3 +639,97 @@ def test_axe_finds_no_violations(tab, base_url, scheme):
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert t.errors == []
+
+
+# The fields for level, pay, location, on-call and the interview plan: each control's label, the short
+# name it has in a link, and what it holds when filled (a radio holds its value, not its label).
+NEW_FIELDS = {
+    "On-call arrangements": ("oc", "Rota of five, one week in five, paid per week"),
+    "Budget range": ("b", "£85,000–£100,000 plus bonus"),
+    "Location": ("lc", "Leeds; UK employment only"),
+    "Interview stages": ("is", "Call, system design, team"),
+    "Who interviews, and who decides": ("iw", "Head of data decides"),
+    "The exercise": ("ie", "Design the release of our churn model"),
+}
+NEW_CHOICES = {
+    "Will the hire be on call outside working hours?": ("oh", "Yes, on a shared on-call rota", "rota"),
+    "What level is the role?": ("lv", "Senior: makes the technical decisions for their area", "senior"),
+    "What is the remote working policy?": ("lr", "Remote within one country or region", "region"),
+    "Which practical exercise will candidates do?": ("ix", "A paired exercise on a prepared problem", "pair"),
+}
+
+
+def fill_new_fields(page) -> None:
+    for label, (_, value) in NEW_FIELDS.items():
+        page.get_by_label(label, exact=True).fill(value)
+    for group, (_, option, _) in NEW_CHOICES.items():
+        page.get_by_role("group", name=group).get_by_label(option, exact=True).check()
+
+
+def test_level_pay_location_on_call_and_interview_plan_travel_in_the_link(tab, base_url):
+    t = tab()
+    page = t.open(base_url + "brief/")
+    fill_new_fields(page)
+    url = wait_until_saved(page)
+    # Short names, in form order: on-call sits in Ownership, the rest in the two new areas at the end.
+    assert list(saved(page).items()) == [
+        ("oh", "rota"),
+        ("oc", NEW_FIELDS["On-call arrangements"][1]),
+        ("lv", "senior"),
+        ("b", NEW_FIELDS["Budget range"][1]),
+        ("lc", NEW_FIELDS["Location"][1]),
+        ("lr", "region"),
+        ("is", NEW_FIELDS["Interview stages"][1]),
+        ("iw", NEW_FIELDS["Who interviews, and who decides"][1]),
+        ("ix", "pair"),
+        ("ie", NEW_FIELDS["The exercise"][1]),
+    ]
+    other = tab()
+    shared = other.open(url)
+    for label, (_, value) in NEW_FIELDS.items():
+        expect(shared.get_by_label(label, exact=True)).to_have_value(value)
+    for group, (_, option, _) in NEW_CHOICES.items():
+        assert shared.get_by_role("group", name=group).get_by_label(option, exact=True).is_checked(), group
+    assert t.errors == [] and other.errors == []
+
+
+def test_a_link_made_to_the_format_fills_the_new_fields(tab, base_url):
+    """The names are the format: a link written by hand (or by another tool) with them opens filled."""
+    answers = {name: value for name, value in NEW_FIELDS.values()}
+    answers.update({name: value for name, _, value in NEW_CHOICES.values()})
+    t = tab()
+    page = t.open(base_url + "brief/#brief=" + code(answers))
+    for label, (_, value) in NEW_FIELDS.items():
+        expect(page.get_by_label(label, exact=True)).to_have_value(value)
+    for group, (_, option, _) in NEW_CHOICES.items():
+        assert page.get_by_role("group", name=group).get_by_label(option, exact=True).is_checked(), group
+    assert t.errors == []
+
+
+@pytest.mark.parametrize(
+    ("value", "option"),
+    [("rota", "Yes, on a shared on-call rota"), ("best", "Sometimes, on a best-effort basis with no rota")],
+)
+def test_an_older_link_keeps_its_out_of_hours_answer_under_the_on_call_question(tab, base_url, value, option):
+    page = tab().open(base_url + "brief/#brief=" + code({"oh": value}))
+    group = page.get_by_role("group", name="Will the hire be on call outside working hours?")
+    expect(group.get_by_label(option, exact=True)).to_be_checked()
+
+
+def test_print_shows_the_new_fields_answers(tab, base_url):
+    page = tab().open(base_url + "brief/")
+    fill_new_fields(page)
+    page.emulate_media(media="print")
+    for label, (_, value) in NEW_FIELDS.items():
+        box = page.get_by_label(label, exact=True)
+        expect(box).to_be_hidden()
+        copy = box.locator("xpath=following-sibling::div[contains(@class, 'brief-answer')]")
+        expect(copy).to_be_visible()
+        assert copy.text_content() == value, label
+    for group, (_, option, _) in NEW_CHOICES.items():
+        choices = page.get_by_role("group", name=group)
+        expect(choices).to_be_visible()
+        expect(choices.get_by_label(option, exact=True)).to_be_checked()
+        expect(choices.get_by_label(option, exact=True)).to_be_visible()
+    for heading in ["Level, pay and location", "Interview plan"]:
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()

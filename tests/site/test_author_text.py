@@ -51,6 +51,7 @@ def hostile_site(tmp_path_factory) -> Path:
     )
     text = text.replace("    text: What would you like to know about?\n", f"    text: {_yaml(QUESTION)}\n", 1)
     text = text.replace("      - label: Deciding whether to hire\n", f"      - label: {_yaml(LABEL)}\n", 1)
+    text = text.replace("{topic: Deciding whether to hire,", f"{{topic: {_yaml(LABEL)},")  # scenarios name it
     tree.write_text(text, encoding="utf-8")
     out = tmp_path_factory.mktemp("hostile-site")
     done = mkdocs_build(project, out)

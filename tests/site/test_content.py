@@ -75,3 +75,14 @@ def test_the_call_to_action_comes_from_one_place_in_the_config(site):
         assert cta is not None, page
         button = cta.find("a")
         assert (button.attrs["href"], button.all_text) == (contact["url"], contact["label"])
+
+
+def test_a_candidates_faq_answer_ends_with_their_call_to_action_not_the_employers(site):
+    """FAQ answers for candidates close with an invitation to candidates; the employers' aside stays off them."""
+    for answer in ("move-into-mlops", "candidate-pay", "system-design-prep"):
+        page = parse(site / "tools" / "faq" / answer / "index.html")
+        assert page.find("aside", class_="cta") is None, answer
+        ending = page.find("div", class_="dt-body").find_all("p")[-1]
+        assert ending.find_all("a")[-1].attrs["href"] == "../../../contact/#for-candidates", answer
+    for answer in ("setting-pay", "ds-do-mlops"):
+        assert parse(site / "tools" / "faq" / answer / "index.html").find("aside", class_="cta") is not None, answer
