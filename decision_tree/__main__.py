@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import keys as published
 from . import paths as manifest
 from .check import Result, check_files, display_path, tree_files
 from .diagnostics import report
@@ -76,20 +77,28 @@ def cmd_paths(ns: argparse.Namespace) -> int:
             sys.stdout.write(text)
             continue
         target = manifest.manifest_path(file)
-        if target.is_symlink() or (target.exists() and not target.is_file()):
-            # Writing through a link would overwrite whatever file it points to.
-            print(
-                f"error: {display_path(target)} is not an ordinary file (a symbolic link?): replace it with "
-                "the file itself",
-                file=sys.stderr,
-            )
-            status = 1
-            continue
-        old = target.read_text(encoding="utf-8") if target.exists() else None
-        if old != text:
-            target.write_text(text, encoding="utf-8")
-            print(f"updated {display_path(target)}", file=sys.stderr)
+        status |= _write(target, text)
+        record = published.record_path(file)  # the keys published in links: only ever added to
+        recorded = published.read_record(record.read_text(encoding="utf-8")) if record.is_file() else []
+        status |= _write(record, published.record_text(tree, recorded))
     return status
+
+
+def _write(target: Path, text: str) -> int:
+    """Write a generated file unless it already holds ``text``; refuse to write through a link."""
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        # Writing through a link would overwrite whatever file it points to.
+        print(
+            f"error: {display_path(target)} is not an ordinary file (a symbolic link?): "
+            "replace it with the file itself",
+            file=sys.stderr,
+        )
+        return 1
+    old = target.read_text(encoding="utf-8") if target.exists() else None
+    if old != text:
+        target.write_text(text, encoding="utf-8")
+        print(f"updated {display_path(target)}", file=sys.stderr)
+    return 0
 
 
 def cmd_report(ns: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import source
+from . import keys, source
 from .diagnostics import Diagnostic
 from .links import check_links
 from .load import parse
@@ -94,8 +94,23 @@ def _check_one(path: Path, known: frozenset, problems: list[Diagnostic]) -> list
         return []
     tree, shape_problems = read_tree(top, path.stem, name)
     problems += shape_problems
-    problems += check_tree(tree, known, clean_shape=not shape_problems)
+    found = check_tree(tree, known, clean_shape=not shape_problems)
+    problems += found
+    if not shape_problems and not found:
+        problems += _published_keys(path, tree)
     return [(path, tree, text)]
+
+
+def _published_keys(path: Path, tree: Tree) -> list[Diagnostic]:
+    """Hold a sound tree to the keys it has published (see keys.py), if it has a record."""
+    record = keys.record_path(path)
+    if not record.exists() and not record.is_symlink():
+        return []
+    name = display_path(record)
+    text, problems = source.read(record, name)
+    if text is None:
+        return problems
+    return keys.broken_keys(tree, keys.read_record(text), name)
 
 
 def _top_folder(folder: Path, docs: Path) -> str:

@@ -52,6 +52,8 @@ CODES: dict[str, str] = {
     "DT037": "unknown answer in a scenario or never rule",
     "DT038": "unknown outcome in a scenario or never rule",
     "DT039": "never rule broken",
+    "DT040": "published link no longer works",
+    "DT041": "answer alias names another answer",
 }
 
 

@@ -51,6 +51,8 @@ class Answer:
     next_pos: Pos = field(default=_NOWHERE, compare=False)
     why: str | None = None  # one line, shown with the result
     unsure: bool = False  # the reader could not say; two or more on a route add a caveat
+    aliases: tuple[str, ...] = ()  # keys this answer had in links before
+    alias_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,33 @@ def distinct_answers(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
             seen_keys[answer.key] = answer.pos.line
 
 
+def answer_aliases_are_their_own(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
+    """An answer's old key names that answer only: not another answer of the question, nor itself now.
+
+    FAIL: ``aliases: [yes]`` on "No" when "Yes" has the key ``yes``: a link could not say which.
+    """
+    for question in tree.questions.values():
+        owner: dict[str, str] = {a.key: a.label for a in question.answers if a.key}
+        for answer in question.answers:
+            for alias, pos in zip(answer.aliases, answer.alias_pos, strict=True):
+                other = owner.get(alias)
+                if other is None:
+                    owner[alias] = answer.label
+                    continue
+                yield Diagnostic(
+                    tree.path,
+                    pos,
+                    "DT041",
+                    f"the old key {quote_id(alias)} of answer {quote(answer.label)} "
+                    + (
+                        "is already its key now"
+                        if other == answer.label
+                        else f"already names answer {quote(other)} of question {quote_id(question.id)}"
+                    ),
+                    "remove it from aliases: a key names one answer, and an answer's own key needs no alias",
+                )
+
+
 def start_is_question(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
     """``start`` names a question of this tree."""
     if not tree.start or tree.start in tree.questions:
@@ -234,6 +261,7 @@ def no_loops(tree: Tree, _trees: frozenset) -> Iterator[Diagnostic]:
 LOCAL: list[Rule] = [
     unique_ids,
     distinct_answers,
+    answer_aliases_are_their_own,
     start_is_question,
     next_exists,
     continue_with_exists,

@@ -19,6 +19,7 @@ FLAG = "flag"  # the text "true" or "false"
 LIST = "list"  # a list of mappings of shape `of`
 ID_MAP = "id-map"  # id -> `of` (a Shape, or REF for aliases)
 ANSWER_MAP = "answer-map"  # question id -> an answer's label
+ID_LIST = "id-list"  # a list of ids
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ ANSWER = Shape(
         "next": Field(REF, True, "The id of the question or outcome this answer leads to."),
         "why": Field(LINE, False, "One line: why this answer leads where it does, shown with the result."),
         "unsure": Field(FLAG, False, '"true" if this answer means the reader was unsure; two on a route add a caveat.'),
+        "aliases": Field(ID_LIST, False, "Keys this answer had in links before, so that those links keep working."),
     },
 )
 
@@ -153,6 +155,8 @@ def _value(f: Field) -> dict:
             "propertyNames": {"$ref": "#/$defs/id"},
             "additionalProperties": {"$ref": "#/$defs/text"},
         }
+    if f.kind == ID_LIST:
+        return {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/id"}, "description": f.description}
     if f.kind == LIST:
         assert isinstance(f.of, Shape)
         return {"type": "array", "minItems": f.min_items, "items": _object(f.of), "description": f.description}

@@ -26,7 +26,7 @@ from .model import (
     slug,
 )
 
-_NODE_TYPE = {schema.LIST: Sequence, schema.ID_MAP: Mapping, schema.ANSWER_MAP: Mapping}
+_NODE_TYPE = {schema.LIST: Sequence, schema.ID_LIST: Sequence, schema.ID_MAP: Mapping, schema.ANSWER_MAP: Mapping}
 _FLAGS = ("true", "false")
 _TEXT_KINDS = (schema.LINE, schema.MARKDOWN, schema.REF, schema.FLAG)
 _KIND_WORDS = {Scalar: "text", Mapping: "a mapping", Sequence: "a list"}
@@ -36,6 +36,7 @@ _EXPECTED = {
     schema.REF: ("an id", "write the id after the colon"),
     schema.FLAG: ('"true" or "false"', 'write "true" or "false" after the colon'),
     schema.LIST: ("a list", 'put each item on its own line, starting with "- "'),
+    schema.ID_LIST: ("a list of ids", "write the ids in square brackets, separated by commas: [old-key, other-key]"),
     schema.ID_MAP: ("a mapping of ids", 'write one "id:" per line, indented, with its fields below it'),
     schema.ANSWER_MAP: (
         "question ids with the answer given to each",
@@ -138,6 +139,20 @@ class _Reader:
         """Return an id as typed: a quoted "done\n" must not pass for done."""
         node = fields.get(name)
         return node.text if isinstance(node, Scalar) else None
+
+    def id_list(self, node: Node | None, what: str) -> list[tuple[str, Pos]]:
+        """Return the ids of a list, reporting items that are not ids."""
+        found = []
+        for item in node.items if isinstance(node, Sequence) else ():
+            if not isinstance(item, Scalar):
+                self.problem(
+                    item.pos, "DT013", f"an {what} must be an id, not {_describe(item)}", _EXPECTED[schema.ID_LIST][1]
+                )
+            elif not is_id(item.text):
+                self.not_an_id(item, f"{quote_id(item.text)} is not a valid {what}")
+            else:
+                found.append((item.text, item.pos))
+        return found
 
     def ids(self, node: Node | None, what: str) -> list[tuple[Scalar, Node]]:
         """Return the (key, value) pairs of an id mapping, reporting keys that are not ids."""
@@ -272,6 +287,7 @@ def _question(r: _Reader, key: Scalar, node: Node) -> Question:
     for index, item in enumerate(items, 1):
         found_answers.append(r.fields(item, schema.ANSWER, _answer_owner(item, index, what), item.pos))
     keys = answer_keys([(r.text(found, "label") or "", r.ref(found, "next") or "") for found in found_answers])
+    aliases = [r.id_list(found.get("aliases"), "answer alias") for found in found_answers]
     answers = tuple(
         Answer(
             label=r.text(found, "label") or "",
@@ -281,8 +297,10 @@ def _question(r: _Reader, key: Scalar, node: Node) -> Question:
             next_pos=found["next"].pos if "next" in found else item.pos,
             why=r.text(found, "why"),
             unsure=r.text(found, "unsure") == "true",
+            aliases=tuple(text for text, _pos in old),
+            alias_pos=tuple(pos for _text, pos in old),
         )
-        for item, found, k in zip(items, found_answers, keys, strict=True)
+        for item, found, k, old in zip(items, found_answers, keys, aliases, strict=True)
     )
     help_node = fields.get("help")
     return Question(
