@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from decision_tree.check import check_files
-from decision_tree.model import Tree
+from decision_tree.model import Answer, Tree
 from decision_tree.report import count_routes
 
 from .support import TREES
@@ -47,7 +47,9 @@ def tree() -> Tree:
 def outcomes_after(tree: Tree, question_id: str, label: str) -> set[str]:
     """Return every outcome a reader can reach after giving ``label`` to ``question_id``."""
     (answer,) = [a for a in tree.questions[question_id].answers if a.label == label]
-    seen, todo, found = set(), [answer.next], set()
+    seen: set[str] = set()
+    found: set[str] = set()
+    todo = [answer.next]
     while todo:
         node = todo.pop()
         if node in seen:
@@ -60,7 +62,7 @@ def outcomes_after(tree: Tree, question_id: str, label: str) -> set[str]:
     return found
 
 
-def answers(tree: Tree) -> Iterator[tuple[str, str, object]]:
+def answers(tree: Tree) -> Iterator[tuple[str, str, Answer]]:
     for question in tree.questions.values():
         for answer in question.answers:
             yield question.id, answer.label, answer
