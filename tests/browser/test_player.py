@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -123,23 +124,39 @@ def test_a_stale_or_garbled_link_shows_a_note_and_the_first_question(page, serve
         expect(page.locator(".dt-note")).to_be_visible()
 
 
+def two_answers_to_one_question(tree):
+    """Return the shortest route to a question two of whose answers lead to the same next question."""
+    routes = {tree.start: []}
+    queue = [tree.start]
+    for node in queue:  # breadth first, so the route found is a shortest one
+        answers = tree.questions[node].answers
+        for first, second in itertools.combinations(answers, 2):
+            if first.next == second.next and first.next in tree.questions:
+                return routes[node], node, first, second
+        for answer in answers:
+            if answer.next in tree.questions and answer.next not in routes:
+                routes[answer.next] = [*routes[node], answer]
+                queue.append(answer.next)
+    pytest.fail(f"no question of {tree.id} has two answers that lead to the same question")
+
+
 def test_changing_an_answer_keeps_later_answers_that_still_apply(page, served_site):
     tree = TREES["need-mlops"]
-    live = tree.questions["live"]
-    yes, not_sure = live.answers[0], live.answers[2]
-    assert yes.next == not_sure.next == "incidents"  # two answers that lead to the same question
-    incidents_answer = tree.questions["incidents"].answers[0]
+    route, question_id, first, second = two_answers_to_one_question(tree)
+    later = tree.questions[first.next].answers[0]
     page.goto(f"{served_site}tools/need-mlops/")
-    click_answer(page, yes.label)
-    click_answer(page, incidents_answer.label)
+    for answer in route:
+        click_answer(page, answer.label)
+    click_answer(page, first.label)
+    click_answer(page, later.label)
     after = heading(page).text_content()
-    page.locator(".dt-history li").first.locator("button.dt-change").click()
-    expect(heading(page)).to_have_text(live.text)
-    click_answer(page, not_sure.label)
-    expect(heading(page)).to_have_text(after)  # the incidents answer still applies, so it was kept
     history = page.locator(".dt-history li")
-    expect(history.first).to_contain_text(not_sure.label)
-    expect(history.nth(1)).to_contain_text(incidents_answer.label)
+    history.nth(len(route)).locator("button.dt-change").click()
+    expect(heading(page)).to_have_text(tree.questions[question_id].text)
+    click_answer(page, second.label)
+    expect(heading(page)).to_have_text(after)  # the later answer still applies, so it was kept
+    expect(history.nth(len(route))).to_contain_text(second.label)
+    expect(history.nth(len(route) + 1)).to_contain_text(later.label)
 
 
 def test_keyboard_alone_reaches_an_outcome(page, served_site):
