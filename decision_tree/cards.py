@@ -93,7 +93,7 @@ def fingerprint() -> str:
 
 def card_key(card: Card) -> str:
     """Return the card's name: a hash of its text and of everything else that decides its pixels."""
-    text = json.dumps(asdict(card), ensure_ascii=False, sort_keys=True)
+    text = json.dumps(asdict(card), sort_keys=True)  # ASCII: any text, lone surrogates too, has a name
     return hashlib.sha256(f"{fingerprint()}\0{text}".encode()).hexdigest()[:20]
 
 

@@ -50,13 +50,13 @@ def address_problem(url: str | None) -> str | None:
     """Return why ``url`` cannot be a deployed site's address, or None if it is a public http(s) one."""
     if not url:
         return "a build for deployment needs SITE_URL, the site's public address (e.g. https://guide.example.com/)"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:  # a malformed [IPv6] host
+        return f"SITE_URL is not an address: {url!r}"
     if parts.scheme not in ("http", "https"):
         return f"SITE_URL must be an http or https address, not {url!r}"
-    try:
-        host = (parts.hostname or "").rstrip(".")
-    except ValueError:
-        host = ""
     if not host:
         return f"SITE_URL has no host name: {url!r}"
     try:
