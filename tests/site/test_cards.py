@@ -4,16 +4,20 @@ the cards whose text changed; the home page previews as the site."""
 
 from __future__ import annotations
 
+import urllib.request
+
 from mkdocs.config import load_config
 
 from decision_tree.cards import Card, card_key
 from decision_tree.check import check_directory
+from devtools.fileserver import free_port
 from devtools.project import ROOT
 from devtools.site import mkdocs_build
 
 from ..test_cards import png_size
 from .html import parse
 from .test_page_head import pages
+from .test_serve import _get, _wait_for, serving
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 TREES = check_directory(ROOT / "docs" / "trees").trees
@@ -88,3 +92,29 @@ def test_the_site_s_own_card_on_a_page_with_none(site):
     head = parse(site / "404.html").find("head")
     card = Card(CONFIG.site_name, CONFIG.site_name, summary=CONFIG.site_description)
     assert _meta(head, property="og:image") == f"{CONFIG.site_url}{CARDS}{card_key(card)}.png"
+
+
+def test_serve_rebuilds_draw_only_the_edited_card_and_serve_every_card(project, tmp_path):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    cache = project / ".cache" / "decision-tree" / "cards"
+    tree = project / "docs" / "trees" / "faq.yml"
+    old = "    title: Can our data scientists do MLOps themselves?\n"
+    with serving(project, port, tmp_path / "serve.log"):
+        page = _wait_for(lambda: _get(f"{base}tools/faq/ds-do-mlops/"), what="the first build")
+        image = _meta(parse(page), property="og:image")
+        assert image.startswith(base + CARDS)
+        with urllib.request.urlopen(image, timeout=10) as response:
+            assert png_size(response.read()) == (1200, 630)
+        first = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+        tree.write_text(tree.read_text(encoding="utf-8").replace(old, "    title: Edited in serve\n"), encoding="utf-8")
+        page = _wait_for(
+            lambda: (text := _get(f"{base}tools/faq/ds-do-mlops/")) and "Edited in serve" in text and text,
+            what="the rebuild",
+        )
+        edited = _meta(parse(page), property="og:image")
+        with urllib.request.urlopen(edited, timeout=10) as response:
+            assert png_size(response.read()) == (1200, 630)
+    second = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+    assert sorted(second.keys() - first.keys()) == [edited.rsplit("/", 1)[1]]
+    assert {name: second[name] for name in first} == first
