@@ -140,7 +140,7 @@ def test_a_card_is_drawn_once_and_found_by_later_builds(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted([path.name, f"{card_key(changed)}.png"])
 
 
-def test_the_name_depends_on_the_drawing_and_the_fonts(monkeypatch):
+def test_a_new_drawing_renames_every_card(monkeypatch):
     before = card_key(RESULT)
     cards.fingerprint.cache_clear()
     monkeypatch.setattr(cards, "VERSION", cards.VERSION + "-next")
