@@ -1,10 +1,11 @@
 # The MLOps hiring guide as a container: build the site, then serve it with Debian's nginx, not as root.
 #
-#     docker build -t mlops-guide . && docker run --rm -p 8080:8080 mlops-guide
-#
-# Give the address readers will use, so instant navigation and link previews point there:
-#
 #     docker build --build-arg SITE_URL=https://guide.example.com/ -t mlops-guide .
+#     docker run --rm -p 8080:8080 mlops-guide
+#
+# SITE_URL, the address readers will use, is required: the canonical links and the link previews point
+# there, and the build refuses a missing, loopback or private one (devtools/build.py --deploy). To try
+# the image on your machine, give the public address all the same: the pages work from any address.
 #
 # deploy/README.md has the details (TLS in front, caching, the policy).
 
@@ -16,8 +17,8 @@ COPY requirements.lock ./
 RUN pip install --require-hashes -r requirements.lock
 COPY . .
 RUN pip install --no-deps -e .
-ARG SITE_URL=http://localhost:8080/
-RUN SITE_URL="$SITE_URL" python -m devtools.build
+ARG SITE_URL
+RUN SITE_URL="$SITE_URL" python -m devtools.build --deploy
 
 # --- runtime: nginx and the built files only ---
 FROM debian:bookworm-slim

@@ -11,18 +11,25 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import shutil
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import active
+from .cards import HEIGHT, WIDTH, Card, CardCache, CardsUnavailable, fingerprint
 from .check import check_directory
 from .config import DecisionTreeConfig
 from .convert import relink, to_html
@@ -38,6 +45,7 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-tree"
 # What the site serves -> the file in assets/: the player ships minified (see package.json's "player").
 SHIPPED = {"player.js": "player.min.js", "player.css": "player.css"}
+CARD_DIR = "assets/cards"  # the link-preview cards in the built site, named by their text's hash
 
 
 class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
@@ -65,6 +73,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
             trees = last_good
         self.trees: dict[str, Tree] = dict(trees)
+        self._setup_cards(config)
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
             if f"{ASSET_DIR}/{name}" not in map(str, target):
                 target.append(f"{ASSET_DIR}/{name}")
@@ -121,7 +130,71 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["decision_tree_sidebars"] = {}  # results folder -> its pages' sidebars, drawn once a build
+        self.cards_placed: set[str] = set()  # the cards this build has put in site_dir
+        site = config.site_name
+        site_card = Card(site, site, summary=config.site_description or "")
+        env.globals["decision_tree_site_card"] = self._place_card(site_card, config)  # pages without one (404)
         return env
+
+    def _setup_cards(self, config: MkDocsConfig) -> None:
+        """Keep the card cache across serve's rebuilds; without Pillow or site_url, draw no cards."""
+        previous = getattr(self, "card_cache", None)
+        self.card_cache: CardCache | None = None
+        if not self.config.cards:
+            return
+        if not config.site_url:
+            log.warning("link-preview cards need an absolute address: set site_url (or SITE_URL)")
+            return
+        try:
+            fingerprint()
+        except CardsUnavailable as error:
+            log.warning("%s; the pages get no preview card", error)
+            return
+        folder = Path(config.config_file_path).parent / self.config.cards_cache
+        self.card_cache = previous if previous is not None and previous.folder == folder else CardCache(folder)
+
+    def _place_card(self, card: Card, config: MkDocsConfig) -> dict[str, Any] | None:
+        """Put the card in the built site (drawn only if no build has drawn its text); return its meta."""
+        if self.card_cache is None:
+            return None
+        drawn = self.card_cache.path(card)
+        address = f"{CARD_DIR}/{drawn.name}"
+        if address not in self.cards_placed:
+            target = Path(config.site_dir) / address
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            try:
+                os.link(drawn, target)  # the cache and the site on one file system: no copy
+            except OSError:
+                shutil.copyfile(drawn, target)
+            self.cards_placed.add(address)
+        alt = " - ".join(dict.fromkeys(part for part in (card.site, card.kicker, card.title) if part))
+        return {"url": urljoin(config.site_url or "", address), "alt": alt, "width": WIDTH, "height": HEIGHT}
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.card_cache is not None:
+            card = self._place_card(self._card_text(page, config), config)
+            context["decision_tree_card"] = card  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def _card_text(self, page: Page, config: MkDocsConfig) -> Card:
+        """Return what a page's card says: the site, the tool or section, the title, the summary."""
+        site = config.site_name
+        mine = self.outcome_pages.get(page.file.src_uri)
+        if mine:
+            tree = self.trees[mine[0]]
+            outcome = tree.outcomes[mine[1]]
+            return Card(site, outcome.title, tree.title, outcome.summary or tree.summary or tree.title)
+        summary = _text(page.meta.get("description")) or config.site_description or ""
+        if page.is_homepage:
+            return Card(site, site, summary=summary)
+        section = page.parent
+        while section is not None and section.parent is not None:
+            section = section.parent
+        kicker = _text(section.title) if section is not None else ""
+        return Card(site, _text(page.meta.get("title") or page.title) or site, kicker, summary)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.last_good = self.trees  # what this build published: what serve falls back on
@@ -197,6 +270,11 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         }
         home = self.homes.get(tree.id)
         return Links(outcomes=outcomes, trees=trees, tool=home.url_relative_to(here) if home else None)
+
+
+def _text(value: object) -> str:
+    """Return a page's title or description as the text its head shows (the template's striptags)."""
+    return str(Markup(value).striptags()) if isinstance(value, str) else ""
 
 
 def _shown_path(config: MkDocsConfig, file: File) -> str:

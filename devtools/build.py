@@ -1,6 +1,11 @@
 """Build the site with --strict into a fresh folder, then swap it in for site/ in one step.
 
-    python -m devtools.build [MKDOCS OPTIONS]   (./scripts/build; the Dockerfile and the workflow too)
+    python -m devtools.build [--deploy] [MKDOCS OPTIONS]   (./scripts/build; the Dockerfile and the workflow too)
+
+A build for deployment (``SITE_URL`` set, or ``--deploy``) refuses to run unless ``SITE_URL`` is a
+public http(s) address: the canonical links, the sitemap and the link previews (whose cards a
+scraper fetches from it) all name it, and a loopback or private address in them fails quietly on
+every shared link. Without either, it is a local build for ``http://127.0.0.1:8000/``.
 
 After mkdocs, deploy/csp.py writes the security headers for the new site (site/_headers and the
 nginx snippet deploy/generated/csp.conf), so the headers always match the pages they protect.
@@ -17,13 +22,16 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import ipaddress
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .headers import headers_command
 from .site import mkdocs_command
@@ -32,6 +40,44 @@ RENAME_EXCHANGE = 2
 PR_SET_PDEATHSIG = 1
 LOCK = ".site.lock"  # one build at a time: two at once would race to swap in their sites
 AT_FDCWD = -100
+
+
+DEPLOY = "--deploy"
+LOCAL_SUFFIXES = (".localhost", ".local", ".internal")  # names no reader outside can resolve
+
+
+def address_problem(url: str | None) -> str | None:
+    """Return why ``url`` cannot be a deployed site's address, or None if it is a public http(s) one."""
+    if not url:
+        return "a build for deployment needs SITE_URL, the site's public address (e.g. https://guide.example.com/)"
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:  # a malformed [IPv6] host
+        return f"SITE_URL is not an address: {url!r}"
+    if parts.scheme not in ("http", "https"):
+        return f"SITE_URL must be an http or https address, not {url!r}"
+    if not host:
+        return f"SITE_URL has no host name: {url!r}"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        local = host == "localhost" or "." not in host or host.lower().endswith(LOCAL_SUFFIXES)
+    else:
+        local = not address.is_global
+    if local:
+        return (
+            f"SITE_URL is {url!r}, which only this machine or network can reach: "
+            "link previews and canonical links need the site's public address"
+        )
+    return None
+
+
+def deploy_problem(argv: list[str], environ: Mapping[str, str]) -> str | None:
+    """Return why this build, if it is one for deployment (SITE_URL set, or --deploy), must not run."""
+    if DEPLOY not in argv and "SITE_URL" not in environ:
+        return None  # a local build, for ./scripts/serve's address
+    return address_problem(environ.get("SITE_URL"))
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -137,6 +183,11 @@ def build(root: Path, argv: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     root = Path.cwd()  # scripts/build runs this from the project root, the Dockerfile from its copy
+    problem = deploy_problem(argv, os.environ)
+    if problem:
+        print(f"build refused: {problem}", file=sys.stderr)
+        return 2
+    argv = [option for option in argv if option != DEPLOY]
     stops = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
     before = {signum: signal.signal(signum, _stop) for signum in stops}
     try:

@@ -161,3 +161,14 @@ def test_the_server_logs_no_errors(served):
         line for line in lines if re.search(r"\[(emerg|alert|crit|error)\]", line) and "directory index of" not in line
     ]  # /assets/ has no index page: a 404, logged as an error
     assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("page", ["/", "/tools/need-mlops/hire-now/", "/no-such-page/"])
+def test_a_page_s_preview_card_is_served_as_a_png_from_its_address(served, page):
+    html = served.get(page)[2].decode()
+    image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    assert image.startswith(served.base + "assets/cards/")
+    status, headers, body = served.get("/" + image.removeprefix(served.base))
+    assert (status, headers["Content-Type"]) == (200, "image/png")
+    assert body[:8] == b"\x89PNG\r\n\x1a\n" and body == (served.site / image.removeprefix(served.base)).read_bytes()
+    assert_security_headers(headers)

@@ -14,6 +14,7 @@ from devtools.headers import load_csp
 from devtools.project import copy_project
 from devtools.site import mkdocs_build
 
+from ..test_cards import png_size
 from .html import parse
 
 csp = load_csp()
@@ -148,3 +149,11 @@ def test_a_page_s_markdown_cannot_add_a_script(tmp_path, markdown, position, wha
     done = mkdocs_build(project, tmp_path / "site")
     assert done.returncode == 1
     assert f"docs/contact.md:{position}: {what}" in done.stderr
+
+
+def test_an_outcome_s_preview_card_is_drawn_and_named_from_its_text(hostile_site):
+    page = parse(hostile_site / "tools" / "faq" / "ds-do-mlops" / "index.html")
+    assert _meta(page, property="og:image:alt") == f"{SITE_NAME} - {TREE_TITLE} - {OUTCOME_TITLE}"
+    assert _meta(page, name="twitter:image:alt") == f"{SITE_NAME} - {TREE_TITLE} - {OUTCOME_TITLE}"
+    card = hostile_site / _meta(page, property="og:image").split("/", 3)[3]
+    assert png_size(card.read_bytes()) == (1200, 630)

@@ -79,7 +79,7 @@ def test_every_outcome_has_its_own_page_with_link_preview_meta(site, tree_id, ou
     assert _meta(page, name="description") == description
     assert _meta(page, property="og:title") == outcome.title
     assert _meta(page, property="og:description") == description
-    assert _meta(page, name="twitter:card") == "summary"
+    assert _meta(page, name="twitter:card") == "summary_large_image"
     assert _meta(page, property="og:url").endswith(f"/tools/{tree_id}/{outcome_id}/")
     result = page.find("div", class_="dt-result")
     assert result.find("a").attrs["href"] == "../"  # back to the tool

@@ -120,3 +120,57 @@ def test_a_site_folder_it_cannot_replace_is_one_line_of_error(project, capsys):
     )
     assert (project / "site" / "keep.txt").read_text() == "old"
     assert not list(project.glob(".site-new*"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "http://127.0.0.1:8000/",
+        "http://localhost:8080/",
+        "http://guide.localhost/",
+        "https://[::1]/",
+        "http://0.0.0.0/",
+        "http://10.1.2.3/",
+        "http://192.168.0.10/",
+        "http://intranet/",
+        "http://guide.local/",
+        "ftp://guide.example.com/",
+        "guide.example.com",
+        "https:///no-host/",
+        "https://[not-an-address/",
+    ],
+)
+def test_a_deployment_needs_a_public_http_address(url):
+    assert build_site.address_problem(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://guide.example.com/", "http://guide.example.com/sub/", "https://8.8.8.8/", "https://[2606:4700::1]/"],
+)
+def test_a_public_address_is_one_to_deploy_to(url):
+    assert build_site.address_problem(url) is None
+
+
+def test_a_deployment_build_without_a_public_address_is_refused_in_one_line(project):
+    local = {key: value for key, value in ENV.items() if key != "SITE_URL"}
+    for env, options in (
+        ({**local, "SITE_URL": "http://127.0.0.1:8000/"}, []),  # SITE_URL set: a build for deployment
+        ({**local, "SITE_URL": ""}, []),
+        (local, ["--deploy"]),
+        ({**local, "SITE_URL": "ftp://guide.example.com/"}, ["--deploy"]),
+    ):
+        done = subprocess.run(BUILD + options, cwd=project, env=env, capture_output=True, text=True)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith("build refused: ") and len(done.stderr.splitlines()) == 1, done.stderr
+        assert not (project / "site").exists() and not list(project.glob(".site-new*"))
+
+
+def test_a_deployment_build_with_a_public_address_points_every_preview_there(project):
+    env = {**ENV, "SITE_URL": "https://guide.example.com/"}
+    done = subprocess.run(BUILD + ["--deploy"], cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert _site_urls(project / "site") == {"guide.example.com"}
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:image" content="https://guide.example.com/assets/cards/' in home
