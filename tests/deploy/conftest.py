@@ -19,7 +19,7 @@ import pytest
 from devtools.fileserver import free_port
 from devtools.headers import headers_command
 from devtools.project import ROOT
-from devtools.site import mkdocs_build
+from devtools.site import ENV, mkdocs_build
 
 DEPLOY = ROOT / "deploy"
 LISTEN = "listen 8080;"
@@ -99,7 +99,8 @@ def nginx_serving(project: Path, prefix: Path) -> Iterator[Served]:
     (prefix / "run").mkdir()
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    done = mkdocs_build(project, site, site_url=base)  # instant navigation needs it
+    # Its own address (instant navigation needs it); this checkout's engine, also for a copy of the project.
+    done = mkdocs_build(project, site, site_url=base, env={**ENV, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr
     command = headers_command(site, conf / "generated" / "csp.conf", project / "mkdocs.yml")
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
