@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from devtools.fileserver import free_port, serving
@@ -129,3 +130,23 @@ def test_from_an_origin_not_listed_the_embed_page_is_refused(tab, framing):
 @pytest.mark.parametrize("name", ["tool", "faq"])
 def test_no_other_page_may_be_framed_even_from_the_listed_origin(tab, framing, name):
     refused(tab, framing, f"{framing.allowed}/{name}.html", "'none'")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_embed_page_has_no_axe_violations_at_a_question_and_at_a_result(browser, framing, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(f"{framing.site.base}embed/{TREE}/")
+        heading = page.locator(".dt-player h2")
+        expect(heading).to_be_visible()
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+        while not page.locator(".dt-player .dt-permalink").count():
+            shown = heading.text_content()
+            page.locator(".dt-player button.dt-answer").first.click()
+            expect(heading).not_to_have_text(shown)
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()
