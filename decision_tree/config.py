@@ -22,6 +22,8 @@ class Origins(c.ListOfItems[str]):
     """A list of origins, each once, in the order written."""
 
     def run_validation(self, value: object) -> list[str]:
+        if value is None:  # "origins:" with every line below it removed or commented out
+            return []
         if isinstance(value, str):
             raise c.ValidationError(f"write the origins as a list, one a line: - {value}")
         return list(dict.fromkeys(super().run_validation(value)))

@@ -32,6 +32,8 @@ def parse_origin(value: object) -> str:
         raise ValueError(
             f"{text!r} has a wildcard: list each site that may frame the tools, as https://jobs.partner.example"
         )
+    if re.search(r"[\s,;]", text):  # two origins on a line, or a way out of the policy's directive
+        raise ValueError(f"{text!r} is not one origin: write each on a line of its own, as https://partner.example")
     if text.startswith("'") or text.lower() in ("self", "none"):
         raise ValueError(f"{text!r} is a keyword, not an origin: list sites, as https://partner.example")
     if "://" not in text:
