@@ -113,6 +113,12 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         self.embed_pages: dict[str, str] = {}  # src_uri -> tree id
         if not self.config.embed.origins:
             return
+        if not any(os.path.isfile(os.path.join(folder, embedding.TEMPLATE)) for folder in config.theme.dirs):
+            self._refuse(
+                f"mkdocs.yml lists origins that may frame the tools, but the theme has no {embedding.TEMPLATE}, "
+                "the embed pages' template: keep overrides/embed.html and theme.custom_dir: overrides"
+            )
+            return
         for tree_id in sorted(self.homes):
             src = embedding.page_source(tree_id)
             if files.get_file_from_path(src) is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -75,15 +76,8 @@ def test_one_origin_written_without_a_list_says_to_write_a_list():
 
 
 def test_the_build_stops_on_a_bad_origin_and_names_it(tmp_path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: x\nplugins:\n  - decision-tree:\n      embed:\n        origins:\n          - partner.example\n",
-        encoding="utf-8",
-    )
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
-    env = {**ENV, "PYTHONPATH": str(ROOT)}  # this checkout's plugin, wherever the project is installed from
-    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    plugin = "  - decision-tree:\n      embed:\n        origins:\n          - partner.example\n"
+    done = build(tiny_project(tmp_path, plugin))
     assert done.returncode == 1
     assert (
         "Plugin 'decision-tree' option 'embed': Sub-option 'origins': "
@@ -102,3 +96,69 @@ def test_in_a_frame_the_outline_s_own_links_stay_and_every_other_link_leaves():
     assert (
         framed(html) == '<a target="_self" href="#faq--topic" data-key="x">A</a> <a href="../../tools/faq/drift/">B</a>'
     )
+
+
+TREE = """title: Pick a letter
+start: letter
+questions:
+  letter:
+    text: Which letter?
+    answers:
+      - label: A
+        next: a
+      - label: B
+        next: b
+outcomes:
+  a:
+    title: A it is
+    body: Go with A.
+  b:
+    title: B it is
+    body: Go with B.
+"""
+
+
+def tiny_project(folder, plugin: str, overrides: bool = True):
+    """Write a one-tree site whose mkdocs.yml configures the plugin as ``plugin`` (YAML, indented)."""
+    (folder / "docs" / "trees").mkdir(parents=True)
+    (folder / "docs" / "trees" / "letters.yml").write_text(TREE, encoding="utf-8")
+    (folder / "docs" / "index.md").write_text("# Letters\n\n<!-- decision-tree letters -->\n", encoding="utf-8")
+    theme = "theme:\n  name: material\n" + ("  custom_dir: overrides\n" if overrides else "")
+    if overrides:
+        shutil.copytree(ROOT / "overrides", folder / "overrides")
+    text = f"site_name: Letters\n{theme}exclude_docs: |\n  trees/\nplugins:\n{plugin}"
+    (folder / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def build(project) -> subprocess.CompletedProcess:
+    env = {**ENV, "PYTHONPATH": str(ROOT)}  # this checkout's plugin, wherever the project is installed from
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+
+LISTED = "  - decision-tree:\n      embed:\n        origins:\n          - https://jobs.partner.example\n"
+
+
+def test_with_origins_each_embedded_tree_gets_an_embed_page_and_without_none(tmp_path):
+    listed = build(tiny_project(tmp_path / "listed", LISTED))
+    assert listed.returncode == 0, listed.stderr
+    assert sorted(p.parent.name for p in (tmp_path / "listed" / "site" / "embed").glob("*/index.html")) == ["letters"]
+    unlisted = build(tiny_project(tmp_path / "unlisted", "  - decision-tree\n"))
+    assert unlisted.returncode == 0, unlisted.stderr
+    assert not (tmp_path / "unlisted" / "site" / "embed").exists()
+
+
+def test_origins_without_the_embed_template_stop_the_build_saying_what_is_missing(tmp_path):
+    done = build(tiny_project(tmp_path, LISTED, overrides=False))
+    assert done.returncode == 1
+    assert "the theme has no embed.html, the embed pages' template: keep overrides/embed.html" in done.stderr
+
+
+def test_a_page_of_its_own_at_an_embed_address_stops_the_build(tmp_path):
+    project = tiny_project(tmp_path, LISTED)
+    (project / "docs" / "embed").mkdir()
+    (project / "docs" / "embed" / "letters.md").write_text("# Mine\n", encoding="utf-8")
+    done = build(project)
+    assert done.returncode == 1
+    assert "docs/embed/letters.md: this address is kept for the tool's embed page; move the page" in done.stderr
