@@ -18,13 +18,15 @@ TEMPLATE = "embed.html"  # overrides/embed.html: the page without the site's hea
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _HOST = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$")
 _SCHEMES = ("https", "http")
+_LOOPBACK = ("localhost", "127.0.0.1")  # a partner's page on a test machine: the one place for http://
 # A same-page link of the outline (#need-mlops--incidents): it stays in the frame, whatever <base> says.
 _FRAGMENT_LINK = re.compile(r'<a href="#')
 
 
 def parse_origin(value: object) -> str:
     """Return an origin as the policy writes it (``https://partner.example:8443``); raise ValueError
-    with one plain sentence if it is anything else: no scheme, a path, a wildcard, a keyword."""
+    with one plain sentence if it is anything else: no scheme, a path, a wildcard, a keyword, or
+    http:// for anything but this machine (a page sent without TLS can be changed on the way)."""
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{value!r} is not an origin: write it as https://partner.example")
     text = value.strip()
@@ -45,7 +47,7 @@ def parse_origin(value: object) -> str:
         raise ValueError(f"{text!r} is not an origin: its port is not a number from 1 to 65535") from None
     scheme, host = parts.scheme.lower(), (parts.hostname or "")
     if scheme not in _SCHEMES:
-        raise ValueError(f"{text!r} has the scheme {parts.scheme!r}: an origin starts https:// (or http://)")
+        raise ValueError(f"{text!r} has the scheme {parts.scheme!r}: an origin starts https://")
     if parts.username is not None or parts.password is not None:
         raise ValueError(f"{text!r} has a user name: write only the scheme, host and port")
     if parts.path not in ("", "/") or parts.query or parts.fragment or text.endswith(("?", "#")):
@@ -53,6 +55,8 @@ def parse_origin(value: object) -> str:
         raise ValueError(f"{text!r} has a path: an origin is only the scheme, host and port, as {example}")
     if not _HOST.match(host):
         raise ValueError(f"{text!r} has no valid host name: write it as https://partner.example")
+    if scheme == "http" and host not in _LOOPBACK:
+        raise ValueError(f"{text!r} is not served over https: write https://{parts.netloc} (http:// is for localhost)")
     if port == 0:
         raise ValueError(f"{text!r} is not an origin: its port is not a number from 1 to 65535")
     default = {"https": 443, "http": 80}[scheme]

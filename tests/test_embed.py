@@ -53,6 +53,7 @@ def test_an_origin_is_kept_as_the_policy_writes_it(written, kept):
         ("none", "is a keyword, not an origin"),
         ("ftp://partner.example", "has the scheme 'ftp': an origin starts https://"),
         ("https://user@partner.example", "has a user name"),
+        ("http://partner.example", "'http://partner.example' is not served over https: write https://partner.example"),
         ("https://partner.example:99999", "its port is not a number from 1 to 65535"),
         ("https://partner.example;script-src 'unsafe-inline'", "is not one origin: write each on a line of its own"),
         ("https://partner.example https://other.example", "is not one origin"),
