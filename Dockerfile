@@ -27,7 +27,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 # The layout deploy/nginx.conf expects: a config folder, and a prefix holding site/ and run/.
 COPY deploy/nginx.conf deploy/security-headers.conf /etc/nginx/mlops-guide/
-COPY --from=build /src/deploy/generated/csp.conf /etc/nginx/mlops-guide/generated/csp.conf
+COPY --from=build /src/deploy/generated/csp.conf /src/deploy/generated/embed.conf /etc/nginx/mlops-guide/generated/
 COPY --from=build /src/site /srv/mlops-guide/site
 RUN install -d -o www-data -g www-data /srv/mlops-guide/run
 USER www-data

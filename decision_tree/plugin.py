@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import active
+from . import embed as embedding
 from .cards import HEIGHT, WIDTH, Card, CardCache, CardsUnavailable, fingerprint
 from .check import check_directory
 from .config import DecisionTreeConfig
@@ -112,7 +113,43 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                     files.append(
                         File.generated(config, posixpath.join(folder, tree_id, retired, "index.html"), content=redirect)
                     )
+        self._add_embed_pages(files, config)
         return files
+
+    def _add_embed_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Add /embed/<tree>/ for each embedded tree, when mkdocs.yml lists origins that may frame it."""
+        self.embed_pages: dict[str, str] = {}  # src_uri -> tree id
+        if not self.config.embed.origins:
+            return
+        if not any(os.path.isfile(os.path.join(folder, embedding.TEMPLATE)) for folder in config.theme.dirs):
+            self._refuse(
+                f"mkdocs.yml lists origins that may frame the tools, but the theme has no {embedding.TEMPLATE}, "
+                "the embed pages' template: keep overrides/embed.html and theme.custom_dir: overrides"
+            )
+            return
+        for tree_id in sorted(self.homes):
+            src = embedding.page_source(tree_id)
+            if files.get_file_from_path(src) is not None:
+                self._refuse(f"docs/{src}: this address is kept for the tool's embed page; move the page")
+                continue
+            markdown = embedding.page_markdown(tree_id)
+            files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+            self.embed_pages[src] = tree_id
+
+    def _embed_page_meta(self, page: Page, config: MkDocsConfig) -> None:
+        """Give an embed page its template, title and the tool page as its canonical address."""
+        tree_id = getattr(self, "embed_pages", {}).get(page.file.src_uri)
+        if tree_id is None:
+            return
+        tree = self.trees[tree_id]
+        page.meta.update(template=embedding.TEMPLATE, title=tree.title, search={"exclude": True})
+        page.meta["description"] = tree.summary or tree.title
+        page.meta["decision_tree_embed"] = {
+            "canonical": urljoin(config.site_url or "", self.homes[tree_id].url),
+            "player": f"{ASSET_DIR}/player.js",
+        }
+        # No address of its own: the sitemap lists a page only when it has one.
+        page.canonical_url = page.abs_url = None
 
     def _embeds(self, file: File) -> list[tuple[str, int]]:
         """Return (tree id, line) for each embed in a page; an unknown tree fails the build.
@@ -200,6 +237,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         self.last_good = self.trees  # what this build published: what serve falls back on
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._embed_page_meta(page, config)
         mine = self.outcome_pages.get(page.file.src_uri)
         if mine:
             tree = self.trees[mine[0]]
@@ -240,7 +278,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             tree = self.trees.get(match.group(1))  # anything else was in a code example: leave it
             return tree_html(tree, render, self._links(tree, page, files)) if tree else match.group(0)
 
-        return EMBED.sub(embed, html)
+        html = EMBED.sub(embed, html)
+        return embedding.framed(html) if page.file.src_uri in getattr(self, "embed_pages", {}) else html
 
     @staticmethod
     def _markdown_for(page: Page, files: Files) -> Callable[[str], str]:

@@ -16,9 +16,11 @@ from .project import ROOT
 CSP = ROOT / "deploy" / "csp.py"
 
 
-def headers_command(site: Path, nginx_conf: Path) -> list[str]:
-    """Return the command that writes ``site``/_headers and the nginx snippet ``nginx_conf``."""
-    return [sys.executable, str(CSP), str(site), "--nginx-conf", str(nginx_conf)]
+def headers_command(site: Path, nginx_conf: Path, config_file: Path | None = None) -> list[str]:
+    """Return the command that writes ``site``/_headers and the nginx snippets ``nginx_conf`` and,
+    beside it, embed.conf, for a site built from ``config_file`` (default: the project's mkdocs.yml)."""
+    command = [sys.executable, str(CSP), str(site), "--nginx-conf", str(nginx_conf)]
+    return command + (["--config-file", str(config_file)] if config_file else [])
 
 
 def load_csp() -> ModuleType:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import re
@@ -9,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import pytest
 from devtools.fileserver import free_port
 from devtools.headers import headers_command
 from devtools.project import ROOT
-from devtools.site import mkdocs_build
+from devtools.site import ENV, mkdocs_build
 
 DEPLOY = ROOT / "deploy"
 LISTEN = "listen 8080;"
@@ -85,24 +87,23 @@ def wait_for(port: int, process: subprocess.Popen, log: Path, seconds: float = 6
     pytest.fail(f"nginx did not listen on 127.0.0.1:{port} within {seconds} s:\n{log.read_text()}", pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    """Build the site for its loopback address, write its headers with csp.py, and serve it with nginx.
+@contextlib.contextmanager
+def nginx_serving(project: Path, prefix: Path) -> Iterator[Served]:
+    """Build ``project`` for its loopback address, write its headers with csp.py, and serve it with nginx.
 
     The layout is the container's: PREFIX/site and PREFIX/run, and a config folder holding
-    nginx.conf, security-headers.conf and generated/csp.conf.
+    nginx.conf, security-headers.conf and generated/csp.conf and embed.conf.
     """
     nginx = find_nginx()
-    prefix = tmp_path_factory.mktemp("nginx")
     site, conf, log = prefix / "site", prefix / "conf", prefix / "nginx.log"
     (prefix / "run").mkdir()
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    done = mkdocs_build(ROOT, site, site_url=base)  # instant navigation needs it
+    # Its own address (instant navigation needs it); this checkout's engine, also for a copy of the project.
+    done = mkdocs_build(project, site, site_url=base, env={**ENV, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr
-    done = subprocess.run(
-        headers_command(site, conf / "generated" / "csp.conf"), cwd=ROOT, capture_output=True, text=True
-    )
+    command = headers_command(site, conf / "generated" / "csp.conf", project / "mkdocs.yml")
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     (conf / "nginx.conf").write_text(render_config(port, nginx), encoding="utf-8")
     shutil.copy2(DEPLOY / "security-headers.conf", conf / "security-headers.conf")
@@ -123,3 +124,10 @@ def served(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """The real site, built and served by nginx as deployed."""
+    with nginx_serving(ROOT, tmp_path_factory.mktemp("nginx")) as site:
+        yield site

@@ -156,9 +156,8 @@ def test_the_other_headers_come_from_the_nginx_snippet():
         "X-Content-Type-Options",
         "Referrer-Policy",
         "Permissions-Policy",
-        "X-Frame-Options",
         "Cross-Origin-Opener-Policy",
-    ]  # the commented-out HSTS line is left out
+    ]  # the commented-out HSTS line is left out; X-Frame-Options depends on the page (csp.conf, embed.conf)
 
 
 @pytest.mark.parametrize(
@@ -196,3 +195,62 @@ def test_a_place_it_cannot_write_is_one_line_of_error(tmp_path, templates):
     assert done.returncode == 1
     assert done.stderr.startswith("error: cannot write the headers: ")
     assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def mkdocs_yml(folder: Path, origins: list[str] | None) -> Path:
+    """Write a small mkdocs.yml (and its docs folder) whose plugin lists ``origins``, if any, for embeds."""
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    lines = ["site_name: x", "plugins:", "  - decision-tree" + (":" if origins is not None else "")]
+    if origins is not None:
+        lines += ["      embed:", "        origins:", *[f"          - {origin}" for origin in origins]]
+    config = folder / "mkdocs.yml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return config
+
+
+def run_for(site: Path, conf: Path, templates: Path, config: Path) -> subprocess.CompletedProcess:
+    command = [*headers_command(site, conf, config), "--templates", str(templates)]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def test_the_embed_pages_may_be_framed_by_the_origins_mkdocs_yml_lists_and_no_other_page(tmp_path, templates):
+    site = write_site(tmp_path / "site", {"index.html": PAGE, "embed/faq/index.html": f"<script>{HELLO}</script>"})
+    config = mkdocs_yml(tmp_path / "project", ["https://jobs.partner.example", "http://localhost:8123/"])
+    conf = tmp_path / "conf" / "generated" / "csp.conf"
+    done = run_for(site, conf, templates, config)
+    assert done.returncode == 0, done.stderr
+    hashes = sorted([HELLO_HASH, csp.script_hash(PALETTE)])
+    framed = csp.policy(hashes, "https://jobs.partner.example http://localhost:8123")
+    assert framed.endswith("; frame-ancestors https://jobs.partner.example http://localhost:8123")
+    embed_conf = (conf.parent / "embed.conf").read_text(encoding="utf-8")
+    assert f'add_header Content-Security-Policy "{framed}" always;\n' in embed_conf
+    assert "X-Frame-Options" not in embed_conf  # DENY would refuse the origins the policy allows
+    page_conf = conf.read_text(encoding="utf-8")
+    assert f'add_header Content-Security-Policy "{csp.policy(hashes)}" always;\n' in page_conf
+    assert csp.policy(hashes).endswith("; frame-ancestors 'none'")
+    assert 'add_header X-Frame-Options "DENY" always;\n' in page_conf
+    # Netlify and Cloudflare Pages would join an /embed/ rule's policy with the /* one: no rule, no framing.
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert "/embed/" not in headers and "frame-ancestors 'none'" in headers and "X-Frame-Options: DENY" in headers
+
+
+@pytest.mark.parametrize("origins", [None, []])
+def test_without_origins_the_embed_pages_are_framed_by_nobody(tmp_path, templates, origins):
+    site = write_site(tmp_path / "site", {"index.html": PAGE})
+    conf = tmp_path / "csp.conf"
+    done = run_for(site, conf, templates, mkdocs_yml(tmp_path / "project", origins))
+    assert done.returncode == 0, done.stderr
+    assert (conf.parent / "embed.conf").read_text(encoding="utf-8").splitlines()[2:] == conf.read_text(
+        encoding="utf-8"
+    ).splitlines()[1:]  # the same policy and DENY, below the heading lines
+    assert "embed pages framed by 'none'" in done.stderr
+
+
+def test_a_bad_origin_is_named_and_nothing_is_written(tmp_path, templates):
+    site = write_site(tmp_path / "site", {"index.html": PAGE})
+    conf = tmp_path / "csp.conf"
+    done = run_for(site, conf, templates, mkdocs_yml(tmp_path / "project", ["jobs.partner.example"]))
+    assert done.returncode == 1
+    assert "'jobs.partner.example' has no scheme: write https://jobs.partner.example" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not conf.exists() and not (conf.parent / "embed.conf").exists() and not (site / "_headers").exists()

@@ -25,11 +25,14 @@ AUDITED = [
     "tools/faq/index.html",
     "tools/need-mlops/hire-now/index.html",
     "brief/index.html",
+    "embed/need-mlops/index.html",
 ]
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if p.parent.name != "search") + [site / "404.html"]
+    """Every page of the site but the embed pages, which load only the player (tests/deploy/test_embed.py)."""
+    found = (p for p in site.rglob("index.html") if p.parent.name != "search" and p.parts[-3] != "embed")
+    return sorted(found) + [site / "404.html"]
 
 
 def local_file(site: Path, page: Path, url: str) -> Path | None:
