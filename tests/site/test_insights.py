@@ -18,7 +18,20 @@ from .html import parse
 
 POSTS = sorted((ROOT / "docs" / "insights" / "posts").glob("*.md"))
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def front_matter(post: Path) -> dict:
