@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from decision_tree.check import check_directory
@@ -68,3 +70,14 @@ def test_the_404_page_starts_each_tool(page, served_site):
         expect(page).to_have_url(served_site + f"tools/{tree_id}/")
         first_question(page, tree_id)
     assert page.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_404_page_has_no_axe_violations(browser, served_site, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served_site + "404.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    context.close()
