@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 from decision_tree.check import check_directory
 from devtools.project import ROOT
 
+from .test_accessibility import assert_no_violations
+
 TREES = check_directory(ROOT / "docs" / "trees").trees
 BASED = "Based on these answers"
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
@@ -83,6 +85,7 @@ def test_share_this_result_copies_its_own_page_with_the_answers(clipboard_page, 
     for (question_id, answer), row in zip(steps, rows.all(), strict=True):
         expect(row).to_contain_text(tree.questions[question_id].text)
         expect(row).to_contain_text(answer.label)
+    assert_no_violations(other, "a result page opened with its answers")
     based.get_by_role("link", name="Check these answers for your own team").click()
     expect(heading(other)).to_have_text(tree.outcomes[outcome].title)  # the tool, at this result, answers to change
     expect(other.locator(".dt-history li")).to_have_count(len(steps))
@@ -99,6 +102,29 @@ def test_every_result_page_stands_alone_with_copy_link_and_print(page, served_si
         expect(page.locator("h1")).to_have_text(outcome.title)
         expect(page.get_by_text(BASED)).to_have_count(0)
         expect(page.locator(".dt-note")).to_have_count(0)
+
+
+def test_a_result_page_draws_its_buttons_without_moving_anything(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 4000})  # all of it in view: every shift counts
+    page = context.new_page()
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver((list) => { for (const entry of list.getEntries())"
+        " window.__shift += entry.value }).observe({ type: 'layout-shift', buffered: true })"
+    )
+    outcome = next(iter(TREES["faq"].outcomes))
+    page.goto(f"{served_site}tools/faq/{outcome}/")
+    expect(page.get_by_role("button", name="Print")).to_be_visible()
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate("window.__shift") == 0
+    context.close()
+
+
+def test_a_result_page_link_with_an_unknown_answer_drops_it_and_says_so(page, served_site):
+    tree = TREES["archetype"]
+    steps, outcome = first_path(tree)
+    page.goto(f"{served_site}tools/archetype/{outcome}/" + pairs_hash("archetype", steps) + ",no-such-question:yes")
+    expect(page.locator(".dt-note")).to_contain_text("1 answer it could not place")
+    expect(page.get_by_role("region", name=BASED).locator("li")).to_have_count(len(steps))
 
 
 def test_copy_link_on_a_result_page_copies_its_address(clipboard_page, served_site):
