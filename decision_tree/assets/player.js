@@ -129,7 +129,7 @@
     if (others) named.push(others + (others > 1 ? " answers" : " answer") + " it could not place");
     return (named.length ? "Part of that link no longer fits this tool, so it was left out: " + named.join("; ")
       : "That link points to a step that no longer exists") + (state.pairs.length
-      ? ". Your other answers are kept." : ", so you are starting from the first question.");
+      ? ". Your answers that still fit are kept." : ", so you are starting from the first question.");
   }
 
   /** Return the link to share a result: the result's own page (`address`) and the answers. */
@@ -316,14 +316,15 @@
     else if (!state.found && state.pairs.length) view.append(element("p", "dt-note", FILLED));
     view.append(element("p", "dt-progress", route.done ? "Your result" : progressText(progress(tree, state))), heading);
     if (route.done) {
-      const outcome = tree.outcomes[step], links = element("p", CLASSES.links);
+      // Its own page, with the answers: what "Share this result" copies, and what the one it is sent to sees.
+      const outcome = tree.outcomes[step], links = element("p", CLASSES.links), own = shareLink(outcome.url
+        ? new URL(outcome.url, location.href).href : location.href, tree.id, state.pairs);
       if (outcome.continue) {
         links.append(element("a", CLASSES.continue, LABELS.continue + outcome.continue.title, { href: outcome.continue.url }), " ");
       }
-      if (outcome.url) links.append(element("a", CLASSES.permalink, LABELS.permalink, { href: outcome.url }));
+      if (outcome.url) links.append(element("a", CLASSES.permalink, LABELS.permalink, { href: own }));
       view.append(clone(player, step, CLASSES.summary), clone(player, step, CLASSES.body), links, ...advice(player, state, route));
-      bar.append(...shareButtons("Share this result", () => shareLink(outcome.url ? new URL(outcome.url, location.href).href
-        : location.href, tree.id, state.pairs)));
+      bar.append(...shareButtons("Share this result", () => own));
     } else {
       const list = element("div", CLASSES.answers, null, { role: "group", "aria-labelledby": heading.id });
       const earlier = route.path.find((taken) => taken.question === step);

@@ -215,7 +215,7 @@ def test_a_link_with_a_retired_answer_keeps_the_answers_before_it_and_says_what_
     expect(heading(page)).to_have_text(question.text)  # asked again
     note = page.locator(".dt-player .dt-note")
     expect(note).to_contain_text(f"your answer to “{question.text}”")
-    expect(note).to_contain_text("Your other answers are kept")
+    expect(note).to_contain_text("Your answers that still fit are kept")
     history = page.locator(".dt-history li")
     expect(history).to_have_count(len(before))
     for (before_id, answer), row in zip(before, history.all(), strict=True):
@@ -281,3 +281,18 @@ def test_on_a_phone_an_opened_link_puts_the_question_at_the_top(phone, served_si
     expect(heading(phone)).to_have_text(tree.questions[question_id].text)
     phone.wait_for_function("document.querySelector('.dt-view').getBoundingClientRect().top < 100")
     assert_question_at_the_top(phone)
+
+
+def test_a_result_opened_on_its_own_page_keeps_its_answers_under_instant_navigation(page, instant_site):
+    tree = TREES["need-mlops"]
+    steps, outcome = first_path(tree)
+    page.goto(f"{instant_site}tools/need-mlops/" + pairs_hash("need-mlops", steps))
+    expect(heading(page)).to_have_text(tree.outcomes[outcome].title)
+    page.evaluate("window.__stayed = true")
+    page.get_by_role("link", name="Open this result on its own page").click()
+    expect(page.get_by_role("heading", name=BASED)).to_be_visible()
+    expect(page.get_by_role("region", name=BASED).locator("li")).to_have_count(len(steps))
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()
+    expect(page).to_have_title(re.compile(rf"^{re.escape(tree.outcomes[outcome].title)} - "))
+    assert page.url == f"{instant_site}tools/need-mlops/{outcome}/" + pairs_hash("need-mlops", steps)
+    assert page.evaluate("window.__stayed === true"), "the page was fully reloaded, not instantly navigated"

@@ -178,12 +178,12 @@ test("stale: at not on the path, or not a question, is dropped and the answers k
 test("dropNote says what was left out and what is kept", () => {
   const note = (hash) => P.dropNote(P.read(TREE, hash));
   assert.equal(note("#t=a:b,b:gone"), "Part of that link no longer fits this tool, so it was left out: your answer to “B?”. "
-    + "Your other answers are kept.");
+    + "Your answers that still fit are kept.");
   assert.equal(note("#t=a:c,zz:y,yy:x"), "Part of that link no longer fits this tool, so it was left out: your answer to “A?”; "
     + "2 answers it could not place, so you are starting from the first question.");
   assert.equal(note("#t=gone:b"), "Part of that link no longer fits this tool, so it was left out: 1 answer it could not place, "
     + "so you are starting from the first question.");
-  assert.equal(note("#t=a:b&t.at=d"), "That link points to a step that no longer exists. Your other answers are kept.");
+  assert.equal(note("#t=a:b&t.at=d"), "That link points to a step that no longer exists. Your answers that still fit are kept.");
 });
 
 test("shareLink is a result's own page with the answers, in the tool's hash format", () => {
