@@ -324,7 +324,7 @@
       }
       if (outcome.url) links.append(element("a", CLASSES.permalink, LABELS.permalink, { href: own }));
       view.append(clone(player, step, CLASSES.summary), clone(player, step, CLASSES.body), links, ...advice(player, state, route));
-      bar.append(...shareButtons("Share this result", () => own));
+      bar.append(...shareButtons("Share this result", () => own, (text) => say(player, text)));
     } else {
       const list = element("div", CLASSES.answers, null, { role: "group", "aria-labelledby": heading.id });
       const earlier = route.path.find((taken) => taken.question === step);
@@ -418,9 +418,12 @@
     return section("dt-history", "Your answers", ...folded(rows, from, "earlier answers", "ol"));
   }
 
-  /** Return a copy button labelled `label` that copies `link()`, a Print button and their status line. */
-  function shareButtons(label, link) {
-    const status = element("p", "dt-status", null, { role: "status" }), input = element("input", "dt-url", null, { readonly: "", "aria-label": "Link" });
+  /** Return a copy button labelled `label` that copies `link()`, a Print button and their status line, a
+   * live region unless `announce` (the player's one) reads it out. */
+  function shareButtons(label, link, announce) {
+    const status = element("p", "dt-status", null, announce ? {} : { role: "status" });
+    const input = element("input", "dt-url", null, { readonly: "", "aria-label": "Link" });
+    const tell = (text) => { status.textContent = text; if (announce) announce(text); };
     const copy = button("dt-copy", label, () => {
       const text = link();
       input.remove();
@@ -429,10 +432,10 @@
         input.value = text;
         status.after(input);
         input.select();
-        status.textContent = "Copy the link selected below";
+        tell("Copy the link selected below");
       };
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(() => { status.textContent = "Link copied"; }, fallback);
+        navigator.clipboard.writeText(text).then(() => tell("Link copied"), fallback);
       } else fallback();
     });
     return [copy, button("dt-print", "Print", () => window.print()), status];
@@ -447,7 +450,10 @@
     const check = element("a", null, "Check these answers for your own team", {
       href: shareLink(new URL(root.getAttribute("data-tool"), location.href).href, tree.id, state.pairs) });
     const bar = element("div", "dt-actions");
-    if (state.stale) box.append(element("p", "dt-note", dropNote(state)));
+    if (state.stale) { // what Copy link copies: the answers kept
+      box.append(element("p", "dt-note", dropNote(state)));
+      history.replaceState(history.state, "", url(formatHash(location.hash, tree.id, { pairs: state.pairs })));
+    }
     if (route.done && route.step === root.getAttribute("data-outcome")) {
       const rows = given(tree, route).map((pair) => {
         const row = element("li");

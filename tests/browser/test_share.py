@@ -70,7 +70,9 @@ def test_share_this_result_copies_its_own_page_with_the_answers(clipboard_page, 
         click_answer(page, answer.label)
     expect(heading(page)).to_have_text(tree.outcomes[outcome].title)
     page.get_by_role("button", name="Share this result").click()
-    expect(page.get_by_role("status").filter(has_text="Link copied")).to_be_visible()
+    expect(page.locator(".dt-status")).to_have_text("Link copied")  # seen
+    expect(page.locator(".dt-status")).to_be_visible()
+    expect(page.locator(".dt-player").get_by_role("status")).to_have_text("Link copied")  # and heard
     link = page.evaluate("navigator.clipboard.readText()")
     assert link == f"{served_site}tools/need-mlops/{outcome}/" + pairs_hash("need-mlops", steps)
 
@@ -125,6 +127,7 @@ def test_a_result_page_link_with_an_unknown_answer_drops_it_and_says_so(page, se
     page.goto(f"{served_site}tools/archetype/{outcome}/" + pairs_hash("archetype", steps) + ",no-such-question:yes")
     expect(page.locator(".dt-note")).to_contain_text("1 answer it could not place")
     expect(page.get_by_role("region", name=BASED).locator("li")).to_have_count(len(steps))
+    assert page.url == f"{served_site}tools/archetype/{outcome}/" + pairs_hash("archetype", steps), "Copy link copies this"
 
 
 def test_copy_link_on_a_result_page_copies_its_address(clipboard_page, served_site):
@@ -134,7 +137,8 @@ def test_copy_link_on_a_result_page_copies_its_address(clipboard_page, served_si
     clipboard_page.goto(address)
     expect(clipboard_page.get_by_role("heading", name=BASED)).to_be_visible()
     clipboard_page.get_by_role("button", name="Copy link").click()
-    status = clipboard_page.get_by_role("status").filter(has_text="Link copied")
+    status = clipboard_page.get_by_role("status")  # the page's one live region, seen and heard
+    expect(status).to_have_text("Link copied")
     expect(status).to_be_visible()
     assert clipboard_page.evaluate("navigator.clipboard.readText()") == address
 
@@ -152,7 +156,8 @@ def test_a_refused_clipboard_shows_the_link_selected_to_copy_by_hand(page, serve
     expect(field).to_have_value(f"{served_site}tools/need-mlops/{outcome}/" + pairs_hash("need-mlops", steps))
     expect(field).to_be_focused()
     assert field.evaluate("f => f.selectionStart === 0 && f.selectionEnd === f.value.length")
-    expect(page.get_by_role("status").filter(has_text="Copy the link selected below")).to_be_visible()
+    expect(page.locator(".dt-status")).to_have_text("Copy the link selected below")
+    expect(page.locator(".dt-player").get_by_role("status")).to_have_text("Copy the link selected below")
 
 
 def test_a_result_page_whose_answers_lead_elsewhere_says_so(page, served_site):
