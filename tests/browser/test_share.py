@@ -127,7 +127,8 @@ def test_a_result_page_link_with_an_unknown_answer_drops_it_and_says_so(page, se
     page.goto(f"{served_site}tools/archetype/{outcome}/" + pairs_hash("archetype", steps) + ",no-such-question:yes")
     expect(page.locator(".dt-note")).to_contain_text("1 answer it could not place")
     expect(page.get_by_role("region", name=BASED).locator("li")).to_have_count(len(steps))
-    assert page.url == f"{served_site}tools/archetype/{outcome}/" + pairs_hash("archetype", steps), "Copy link copies this"
+    copied = f"{served_site}tools/archetype/{outcome}/" + pairs_hash("archetype", steps)
+    assert page.url == copied, "Copy link copies the answers kept"
 
 
 def test_copy_link_on_a_result_page_copies_its_address(clipboard_page, served_site):
