@@ -38,7 +38,7 @@ from .diagnostics import report
 from .editors import report_html
 from .model import Tree
 from .published import EMBED, REPORT, embed_problems, embeds_in, result_page
-from .render import Links, head_as_text, outcome_page_html, redirect_html, tree_html
+from .render import Links, head_as_text, outcome_page_html, redirect_html, result_island, tree_html
 
 log = get_plugin_logger(__name__)
 
@@ -89,6 +89,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             self.embedded[file.src_uri] = [tree_id for tree_id, _line in self._embeds(file)]
             for tree_id in self.embedded[file.src_uri]:
                 self.homes.setdefault(tree_id, file)
+        self.islands: dict[str, str] = {}  # tree id -> its result pages' island, made once a build
         self.outcome_files: dict[tuple[str, str], File] = {}
         self.outcome_pages: dict[str, tuple[str, str]] = {}  # src_uri -> (tree id, outcome id)
         for tree_id, tree in self.trees.items():
@@ -260,9 +261,10 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         if mine:
             tree = self.trees[mine[0]]
             render = self._markdown_for(page, files)
-            return outcome_page_html(
-                tree, tree.outcomes[mine[1]], render, self._links(tree, page, files, with_outcomes=False)
-            )
+            if tree.id not in self.islands:
+                self.islands[tree.id] = result_island(tree)
+            links = self._links(tree, page, files, with_outcomes=False)
+            return outcome_page_html(tree, tree.outcomes[mine[1]], render, links, self.islands[tree.id])
         problem = active.page_problems(lambda: page.file.content_string, html, _shown_path(config, page.file))
         if problem:
             self._refuse(problem)

@@ -39,14 +39,17 @@ def anchor(tree: Tree, step: str) -> str:
     return f"{tree.id}{HASH['anchor']}{step}"
 
 
-def island_json(tree: Tree, links: Links) -> str:
-    """Return the tree's structure as JSON that is safe inside ``<script type="application/json">``."""
+def island_json(tree: Tree, links: Links, advice: bool = True) -> str:
+    """Return the tree's structure as JSON that is safe inside ``<script type="application/json">``.
+
+    Without ``advice``, answers carry no ``why`` or ``unsure``: a result's own page only names the answers.
+    """
     data = {
         "id": tree.id,
         "title": tree.title,
         "start": tree.start,
         "questions": {
-            q.id: {"text": q.text, "answers": [_answer(a) for a in q.answers]} for q in tree.questions.values()
+            q.id: {"text": q.text, "answers": [_answer(a, advice) for a in q.answers]} for q in tree.questions.values()
         },
         "outcomes": {
             o.id: {"title": o.title, "url": links.outcomes.get(o.id), "continue": _continue(o, links)}
@@ -60,12 +63,12 @@ def island_json(tree: Tree, links: Links) -> str:
     return text
 
 
-def _answer(answer: Answer) -> dict:
+def _answer(answer: Answer, advice: bool = True) -> dict:
     """Return an answer for the player; ``why`` and ``unsure`` only when given, so v1 trees are unchanged."""
     data: dict[str, Any] = {"key": answer.key, "label": answer.label, "next": answer.next}
-    if answer.why:
+    if answer.why and advice:
         data["why"] = answer.why
-    if answer.unsure:
+    if answer.unsure and advice:
         data["unsure"] = True
     return data
 
@@ -143,15 +146,28 @@ def _outcome_links(outcome: Outcome, links: Links, own_page: str | None = None) 
     return f'<p class="{CLASSES["links"]}">{" ".join(parts)}</p>\n' if parts else ""
 
 
-def outcome_page_html(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links) -> str:
-    """Return the content of an outcome's own page: the link a recruiter sends."""
+def result_island(tree: Tree) -> str:
+    """Return the island of a result's own page: the same for all of a tree's results, so made once."""
+    with collector_paused():
+        return island_json(tree, Links(), advice=False)
+
+
+def outcome_page_html(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links, island: str) -> str:
+    """Return the content of an outcome's own page: the link a recruiter sends.
+
+    It stands alone. The player adds Copy link and Print in ``dt-share`` (its height kept in player.css,
+    so nothing moves), and, when a share link carries the answers, "Based on these answers": it reads
+    them from the hash with ``island`` (``result_island``).
+    """
     return (
-        f'<div class="dt-result" data-decision-tree-outcome="{escape(tree.id)}">\n'
+        f'<div class="dt-result" data-decision-tree-outcome="{escape(tree.id)}" data-outcome="{escape(outcome.id)}" '
+        f'data-tool="{escape(links.tool or "")}">\n'
+        f'<template class="{CLASSES["data"]}"><script type="application/json">{island}</script></template>\n'
         f"<h1>{escape(outcome.title)}</h1>\n"
         f'<p class="dt-from">A result of <a href="{escape(links.tool or "")}">{escape(tree.title)}</a></p>\n'
         + _outcome_body(outcome, markdown)
         + _outcome_links(outcome, links)
-        + "</div>\n"
+        + '<div class="dt-share"></div>\n</div>\n'
     )
 
 

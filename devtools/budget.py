@@ -1,6 +1,6 @@
 """Byte budgets, measured on a built site: shared by ./scripts/bench and the budget test.
 
-- The player (JavaScript plus CSS), gzipped: at most 6 KB.
+- The player (JavaScript plus CSS), gzipped: at most 8 KB (issues 11 and 12).
 - A tree page's total bytes (its HTML plus every script and stylesheet it loads) at most 1.10 times
   a plain Material page of similar text: the same questions, answers and results written as
   ordinary Markdown, which loads neither the player nor the outline.
@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from .project import ROOT
 
 PLAYER = ROOT / "decision_tree" / "assets"
-PLAYER_BUDGET = 6 * 1024
+PLAYER_BUDGET = 8 * 1024
 PAGE_RATIO_BUDGET = 1.10
 _ASSET = re.compile(r'<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"')
 

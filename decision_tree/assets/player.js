@@ -10,7 +10,8 @@
   const CONTRACT = require("./contract.json");
   const SEP = CONTRACT.hash, CLASSES = CONTRACT.classes, ATTRIBUTES = CONTRACT.attributes, LABELS = CONTRACT.labels;
   const CAVEAT = "Before you rely on this";
-  const NOTE = "That link points to a step that no longer exists, so you are starting from the first question.";
+  const BASED = "Based on these answers";
+  const FILLED = "You followed a link to this question, so the answers before it are the shortest way here: change any of them below.";
   const ID = new RegExp(CONTRACT.id);
   const ID_BODY = CONTRACT.id.replace(/^\^|\$$/g, "");
   const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -22,7 +23,8 @@
   const nameOf = (entry) => decode(entry.split(VALUE)[0]);
   const pairsOf = (route) => route.path.map((step) => [step.question, step.key]);
 
-  /** Read tree `treeId`'s entries from a hash, unchecked: {pairs, at, found, bad, anchor}. */
+  /** Read tree `treeId`'s entries from a hash, unchecked: {pairs, at, found, bad, anchor (an outline
+   * anchor's step id, "#tree--step", or false)}. */
   function parseHash(hash, treeId) {
     const parsed = { pairs: [], at: null, found: false, bad: false, anchor: false };
     const seen = new Set();
@@ -30,7 +32,7 @@
       const hasValue = entry.includes(VALUE), name = nameOf(entry);
       const value = hasValue ? decode(entry.slice(entry.indexOf(VALUE) + VALUE.length)) : null;
       if (!hasValue) { // an outline anchor, "#tree--step"
-        parsed.anchor = parsed.anchor || !!name && name.startsWith(treeId + SEP.anchor);
+        if (!parsed.anchor && name && name.startsWith(treeId + SEP.anchor)) parsed.anchor = name.slice(treeId.length + SEP.anchor.length);
       } else if (name === treeId || name === treeId + AT) {
         parsed.found = true;
         if (value === null || seen.has(name)) parsed.bad = true;
@@ -89,11 +91,49 @@
     return { path, step: at || current, at, done: !at && !own(questions, current), stale: stale || chosen.size > 0 };
   }
 
-  /** Return the checked state in a hash: {pairs, at, stale, found, anchor}. */
-  function read(tree, hash) {
-    const parsed = parseHash(hash, tree.id), route = walk(tree, parsed), stale = parsed.bad || route.stale;
-    return { pairs: stale ? [] : pairsOf(route), at: stale ? null : route.at, stale, found: parsed.found, anchor: parsed.anchor };
+  /** Return the shortest answers from the start to question `target` ([[question, key]]), or []. */
+  function routeTo(tree, target) {
+    const questions = tree.questions, from = new Map([[tree.start, null]]);
+    for (let todo = [tree.start], index = 0; index < todo.length && !from.has(target);) {
+      const id = todo[index++];
+      if (own(questions, id)) for (const answer of questions[id].answers) {
+        if (!from.has(answer.next)) from.set(answer.next, [id, answer.key]), todo.push(answer.next);
+      }
+    }
+    const pairs = [];
+    for (let pair = own(questions, target) && from.get(target); pair; pair = from.get(pair[0])) pairs.unshift(pair);
+    return pairs;
   }
+
+  /** Return the checked state in a hash: {pairs, at, stale, found, anchor, dropped}. The answers that
+   * still lead on from the start are kept; `dropped` holds the question of each answer left out, or ""
+   * for one that names no question of this tree (or repeats one). An outline anchor of a question, with
+   * no answers, opens that question: the answers before it are those of the shortest way there. */
+  function read(tree, hash) {
+    const parsed = parseHash(hash, tree.id), route = walk(tree, parsed), asked = new Set(pairsOf(route).map((pair) => pair[0]));
+    const left = new Set(asked), dropped = [];
+    for (const [question] of parsed.pairs) {
+      const id = resolve(tree, question);
+      if (!left.delete(id)) dropped.push(own(tree.questions, id) && !asked.has(id) ? tree.questions[id].text : "");
+    }
+    if (parsed.bad && !dropped.length) dropped.push("");
+    const anchor = parsed.anchor && resolve(tree, parsed.anchor);
+    const pairs = parsed.found || !anchor ? pairsOf(route) : routeTo(tree, anchor);
+    return { pairs, at: route.at, stale: parsed.bad || route.stale, found: parsed.found, anchor: parsed.anchor, dropped };
+  }
+
+  /** Return the note on a link read with answers left out: what was dropped, and what is kept. */
+  function dropNote(state) {
+    const named = state.dropped.filter(Boolean).map((text) => "your answer to “" + text + "”");
+    const others = state.dropped.length - named.length;
+    if (others) named.push(others + (others > 1 ? " answers" : " answer") + " it could not place");
+    return (named.length ? "Part of that link no longer fits this tool, so it was left out: " + named.join("; ")
+      : "That link points to a step that no longer exists") + (state.pairs.length
+      ? ". Your answers that still fit are kept." : ", so you are starting from the first question.");
+  }
+
+  /** Return the link to share a result: the result's own page (`address`) and the answers. */
+  const shareLink = (address, treeId, pairs) => address.split("#")[0] + formatHash("", treeId, { pairs, at: null });
 
   /** Answer the shown question, keeping the answers still on the path. */
   function choose(tree, state, key) {
@@ -195,8 +235,8 @@
   }
 
   const api = {
-    parseHash, formatHash, resolve, walk, read, choose, back, change, span, progress, progressText, countText, reasons, caveat,
-    changes, NOTE, CONTRACT,
+    parseHash, formatHash, resolve, walk, read, routeTo, dropNote, shareLink, choose, back, change, span, progress, progressText,
+    countText, reasons, caveat, changes, CONTRACT,
   };
   // Under node (the tests), export the pure functions; in a browser, go on to the DOM.
   if (typeof document === "undefined") return void (module.exports = api);
@@ -243,7 +283,7 @@
   /** Show the URL's state; `how` is "load", "step" or "history". */
   function render(player, how) {
     const tree = player.tree, hash = location.hash, state = read(tree, hash), canonical = formatHash(hash, tree.id, state);
-    const key = state.stale ? "!" : formatHash("", tree.id, state), load = how === "load";
+    const key = (state.stale ? "!" : "") + formatHash("", tree.id, state), load = how === "load", opened = state.found || !!state.anchor;
     // popstate, hashchange and location$ may report one change
     if (how === "history" && (hash === player.seen || key === player.key)) return;
     // Normalise on load only: Material restores the hash it is handling.
@@ -252,13 +292,16 @@
     player.seen = location.hash;
     const active = document.activeElement, hadFocus = !active || active === document.body || player.root.contains(active);
     const heading = draw(player, state), route = walk(tree, state);
-    if (load ? state.found && !focusTaken : how === "step" || hadFocus) heading.focus();
-    if (load) {
-      focusTaken = focusTaken || state.found;
-      if (state.anchor && !state.found) player.root.scrollIntoView();
+    document.title = heading.textContent + " - " + player.title;
+    if (load && state.anchor && !state.pairs.length) player.root.scrollIntoView();
+    if (load ? opened && !focusTaken : how === "step" || hadFocus) {
+      heading.focus();
+      // On a phone, the question goes to the top, not the page's header and intro.
+      if ((load || how === "step") && matchMedia("(max-width: 44.9375em)").matches) player.view.scrollIntoView();
     }
+    focusTaken = focusTaken || load && opened;
     if (!load || state.stale) {
-      say(player, (state.stale ? NOTE + " " : "") + (route.done ? "Your result: " : progressText(progress(tree, state)) + ". ")
+      say(player, (state.stale ? dropNote(state) + " " : "") + (route.done ? "Your result: " : progressText(progress(tree, state)) + ". ")
         + heading.textContent + (route.done && caveat(tree, route) ? ". " + CAVEAT + ": some answers were unsure." : ""));
     }
   }
@@ -267,21 +310,23 @@
     const tree = player.tree, route = walk(tree, state), view = player.view, step = route.step;
     const bar = element("div", "dt-actions");
     const heading = element("h2", "dt-heading", route.done ? tree.outcomes[step].title : tree.questions[step].text,
-      { tabindex: -1 });
+      { tabindex: -1, id: "dt-heading-" + tree.id });
     view.textContent = "";
-    if (state.stale) view.append(element("p", "dt-note", NOTE));
+    if (state.stale) view.append(element("p", "dt-note", dropNote(state)));
+    else if (!state.found && state.pairs.length) view.append(element("p", "dt-note", FILLED));
     view.append(element("p", "dt-progress", route.done ? "Your result" : progressText(progress(tree, state))), heading);
     if (route.done) {
-      const outcome = tree.outcomes[step], links = element("p", CLASSES.links);
+      // Its own page, with the answers: what "Share this result" copies, and what the one it is sent to sees.
+      const outcome = tree.outcomes[step], links = element("p", CLASSES.links), own = shareLink(outcome.url
+        ? new URL(outcome.url, location.href).href : location.href, tree.id, state.pairs);
       if (outcome.continue) {
         links.append(element("a", CLASSES.continue, LABELS.continue + outcome.continue.title, { href: outcome.continue.url }), " ");
       }
-      if (outcome.url) links.append(element("a", CLASSES.permalink, LABELS.permalink, { href: outcome.url }));
+      if (outcome.url) links.append(element("a", CLASSES.permalink, LABELS.permalink, { href: own }));
       view.append(clone(player, step, CLASSES.summary), clone(player, step, CLASSES.body), links, ...advice(player, state, route));
-      const copy = button("dt-copy", "Copy link", () => copyLink(player, copy));
-      bar.append(copy, button("dt-print", "Print", () => window.print()));
+      bar.append(...shareButtons("Share this result", () => own, (text) => say(player, text)));
     } else {
-      const list = element("div", CLASSES.answers, null, { role: "group", "aria-label": "Answers" });
+      const list = element("div", CLASSES.answers, null, { role: "group", "aria-labelledby": heading.id });
       const earlier = route.path.find((taken) => taken.question === step);
       for (const answer of tree.questions[step].answers) {
         const choice = button("dt-answer", answer.label, () => go(player, choose(tree, state, answer.key)));
@@ -373,33 +418,76 @@
     return section("dt-history", "Your answers", ...folded(rows, from, "earlier answers", "ol"));
   }
 
-  function copyLink(player, copyButton) {
-    const done = () => { copyButton.textContent = "Link copied"; say(player, "Link copied"); };
-    const fallback = () => {
-      const input = copyButton.parentNode.querySelector(".dt-url")
-        || element("input", "dt-url", null, { readonly: "", "aria-label": "Link" });
-      input.value = location.href;
-      copyButton.after(input);
-      input.select();
-      try { if (document.execCommand("copy")) return done(); } catch (error) { /* copy by hand */ }
-      say(player, "Press Control+C to copy the link");
-    };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(location.href).then(done, fallback);
-    else fallback();
+  /** Return a copy button labelled `label` that copies `link()`, a Print button and their status line, a
+   * live region unless `announce` (the player's one) reads it out. */
+  function shareButtons(label, link, announce) {
+    const status = element("p", "dt-status", null, announce ? {} : { role: "status" });
+    const input = element("input", "dt-url", null, { readonly: "", "aria-label": "Link" });
+    const tell = (text) => { status.textContent = text; if (announce) announce(text); };
+    const copy = button("dt-copy", label, () => {
+      const text = link();
+      input.remove();
+      status.textContent = "";
+      const fallback = () => { // the clipboard was refused: the link, selected, to copy by hand
+        input.value = text;
+        status.after(input);
+        input.select();
+        tell("Copy the link selected below");
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(() => tell("Link copied"), fallback);
+      } else fallback();
+    });
+    return [copy, button("dt-print", "Print", () => window.print()), status];
   }
 
-  /** Start the trees not started yet (again after each instant navigation). */
+  // The island sits in a <template>, where Material's instant navigation does not re-run scripts.
+  const island = (root) => JSON.parse(root.querySelector("template." + CLASSES.data).content.querySelector("script").textContent);
+
+  /** On a result's own page: the answers a share link carries, if any, and Copy link and Print. */
+  function showResult(root) {
+    const box = root.querySelector(".dt-share"), tree = island(root), state = read(tree, location.hash), route = walk(tree, state);
+    const check = element("a", null, "Check these answers for your own team", {
+      href: shareLink(new URL(root.getAttribute("data-tool"), location.href).href, tree.id, state.pairs) });
+    const bar = element("div", "dt-actions");
+    if (state.stale) { // what Copy link copies: the answers kept
+      box.append(element("p", "dt-note", dropNote(state)));
+      history.replaceState(history.state, "", url(formatHash(location.hash, tree.id, { pairs: state.pairs })));
+    }
+    if (route.done && route.step === root.getAttribute("data-outcome")) {
+      const rows = given(tree, route).map((pair) => {
+        const row = element("li");
+        row.append(...questionAndAnswer(pair));
+        return row;
+      });
+      const based = section("dt-based", BASED, ...lastRows(rows, "earlier answers"), element("p", null, "Is your team different? "));
+      based.replaceChild(element("h2", null, BASED), based.firstChild); // under the page's h1
+      based.lastChild.append(check, ": the tool opens with them, and you can change any answer.");
+      box.append(based);
+    } else if (state.found) {
+      box.append(element("p", "dt-note", "The answers in this link no longer lead to this result. "));
+      box.lastChild.append(check);
+      check.textContent = "See where they lead";
+    }
+    bar.append(...shareButtons("Copy link", () => location.href));
+    box.append(bar);
+  }
+
+  /** Start the trees and results not started yet (again after each instant navigation). */
   function init() {
     focusTaken = false;
+    for (const root of document.querySelectorAll("[data-decision-tree-outcome]")) {
+      if (players.has(root)) continue;
+      players.set(root, null);
+      try { showResult(root); } catch (error) { console.error("decision tree:", error); }
+    }
     for (const root of document.querySelectorAll("[" + ATTRIBUTES.tree + "]")) {
       if (players.has(root)) continue;
       players.set(root, null);
       const outlines = root.querySelectorAll("." + CLASSES.outline), box = element("div", "dt-player");
       const show = (visible) => { for (const outline of outlines) outline.hidden = !visible; };
       try {
-        // The island sits in a <template>, where Material's instant navigation does not re-run scripts.
-        const data = root.querySelector("template." + CLASSES.data).content.querySelector("script");
-        const player = { root, tree: JSON.parse(data.textContent), steps: {}, path: location.pathname };
+        const player = { root, tree: island(root), steps: {}, path: location.pathname, title: document.title };
         for (const section of root.querySelectorAll("." + CLASSES.step)) player.steps[section.getAttribute(ATTRIBUTES.step)] = section;
         player.live = element("p", "dt-live dt-sr", null, { role: "status" });
         player.view = element("div", "dt-view");

@@ -12,6 +12,17 @@ from devtools.project import ROOT
 TREES = check_directory(ROOT / "docs" / "trees").trees
 AXE = Axe()
 
+
+def shared_result(tree_id):
+    """Return a result page's address with the answers of its first route, as "Share this result" copies."""
+    tree, pairs, node = TREES[tree_id], [], TREES[tree_id].start
+    while node in tree.questions:
+        answer = tree.questions[node].answers[0]
+        pairs.append(f"{node}:{answer.key}")
+        node = answer.next
+    return f"tools/{tree_id}/{node}/#{tree_id}=" + ",".join(pairs)
+
+
 PAGES = [
     "",
     "tools/need-mlops/",
@@ -19,6 +30,7 @@ PAGES = [
     "tools/faq/",
     "tree-report/",
     *[f"tools/{t}/{next(iter(tree.outcomes))}/" for t, tree in sorted(TREES.items())],
+    shared_result("need-mlops"),  # with "Based on these answers"
 ]
 
 
@@ -35,6 +47,8 @@ def test_page_has_no_axe_violations(browser, served_site, path, scheme):
     page.goto(served_site + path)
     if path.startswith("tools/") and path.count("/") == 2:
         expect(page.locator(".dt-player h2")).to_be_visible()
+    if "/#" in path:
+        expect(page.get_by_role("heading", name="Based on these answers")).to_be_visible()
     assert_no_violations(page, f"{path or 'home'} ({scheme})")
     context.close()
 

@@ -39,7 +39,7 @@ test("parseHash and formatHash write and read the separators the contract names"
   const written = player.formatHash("#other~1", "t", state);
   assert.equal(written, "#other~1;t~a!b+b!o;t_step~a");
   assert.deepEqual(player.parseHash(written, "t"), { ...state, found: true, bad: false, anchor: false });
-  assert.equal(player.parseHash("#t__b", "t").anchor, true);
+  assert.equal(player.parseHash("#t__b", "t").anchor, "b");
   assert.equal(player.read(TREE, "#t=a:b").found, false, "the shipped separators mean nothing here");
 });
 

@@ -31,7 +31,7 @@ const TREE = {
   aliases: { "old-b": "b", "old-c": "c", "old-o1": "o1" },
 };
 const S = (pairs, at = null) => ({ pairs, at });
-const FRESH = { pairs: [], at: null, stale: false, found: false, anchor: false };
+const FRESH = { pairs: [], at: null, stale: false, found: false, anchor: false, dropped: [] };
 
 test("parseHash reads this tree's pairs and at, in order", () => {
   assert.deepEqual(P.parseHash("#t=a:b,b:c&t.at=b", "t"), {
@@ -49,8 +49,8 @@ test("parseHash decodes percent-encoded separators", () => {
   assert.deepEqual(P.parseHash("#t=a%3Ab%2Cb%3Ac", "t").pairs, [["a", "b"], ["b", "c"]]);
 });
 
-test("parseHash flags an outline anchor of this tree, not of another", () => {
-  assert.equal(P.parseHash("#t--c", "t").anchor, true);
+test("parseHash reads an outline anchor of this tree, not of another", () => {
+  assert.equal(P.parseHash("#t--c", "t").anchor, "c");
   assert.equal(P.parseHash("#tt--c", "t").anchor, false);
   assert.equal(P.parseHash("#t--c", "t").found, false);
 });
@@ -118,39 +118,80 @@ test("read of an empty or foreign hash starts fresh without a note", () => {
   }
 });
 
-test("read of an outline anchor starts fresh without a note", () => {
-  assert.deepEqual(P.read(TREE, "#t--d"), { ...FRESH, anchor: true });
+test("read of an outline anchor of a question opens it, along the shortest way there", () => {
+  assert.deepEqual(P.read(TREE, "#t--d"), { ...FRESH, anchor: "d", pairs: [["a", "d"]] });
+  assert.deepEqual(P.read(TREE, "#t--c"), { ...FRESH, anchor: "c", pairs: [["a", "skip"]] }, "one answer, not two");
+  assert.deepEqual(P.read(TREE, "#t--old-b").pairs, [["a", "b"]], "a retired question's anchor");
+  assert.deepEqual(P.read(TREE, "#t--a"), { ...FRESH, anchor: "a" }, "the first question needs no answers");
 });
 
-const STALE = { pairs: [], at: null, stale: true, found: true, anchor: false };
-
-test("stale: unknown question id", () => {
-  assert.deepEqual(P.read(TREE, "#t=a:b,zz:c"), STALE);
-  assert.deepEqual(P.read(TREE, "#t=gone:b"), STALE);
+test("read of an outline anchor of a result, or of no step, starts fresh without a note", () => {
+  assert.deepEqual(P.read(TREE, "#t--o1"), { ...FRESH, anchor: "o1" });
+  assert.deepEqual(P.read(TREE, "#t--gone"), { ...FRESH, anchor: "gone" });
+  assert.deepEqual(P.read(TREE, "#t=a:b&t--d").pairs, [["a", "b"]], "answers win over an anchor");
 });
 
-test("stale: an answer key not among that question's answers", () => {
-  assert.deepEqual(P.read(TREE, "#t=a:c"), STALE);
-  assert.deepEqual(P.read(TREE, "#t=a:o1"), STALE);
+test("routeTo finds the fewest answers from the start, or none", () => {
+  assert.deepEqual(P.routeTo(TREE, "b"), [["a", "b"]]);
+  assert.deepEqual(P.routeTo(TREE, "a"), []);
+  assert.deepEqual(P.routeTo(TREE, "nowhere"), []);
+  assert.deepEqual(P.routeTo(chain(DEPTH), `q${DEPTH - 1}`).length, DEPTH - 1, "10,000 deep, without recursion");
+});
+
+/** read() of a stale link: the answers kept, where it stops, and the questions of the answers dropped. */
+const stale = (hash) => {
+  const r = P.read(TREE, hash);
+  assert.equal(r.stale, true, hash);
+  return [r.pairs, P.walk(TREE, r).step, r.dropped];
+};
+
+test("stale: an unknown question is dropped and the answers that still lead on are kept", () => {
+  assert.deepEqual(stale("#t=a:b,zz:c"), [[["a", "b"]], "b", [""]]);
+  assert.deepEqual(stale("#t=gone:b"), [[], "a", [""]]);
+  assert.deepEqual(stale("#t=a:b,zz:c,b:c,c:o2"), [[["a", "b"], ["b", "c"], ["c", "o2"]], "o2", [""]]);
+});
+
+test("stale: an answer no longer offered keeps the answers before it and asks its question again", () => {
+  assert.deepEqual(stale("#t=a:c"), [[], "a", ["A?"]]);
+  assert.deepEqual(stale("#t=a:b,b:gone,c:o2"), [[["a", "b"]], "b", ["B?", "C?"]], "and what followed it");
 });
 
 test("stale: a pair whose question is not on the path", () => {
-  assert.deepEqual(P.read(TREE, "#t=a:d,b:c"), STALE);
-  assert.deepEqual(P.read(TREE, "#t=b:c"), STALE);
-  assert.deepEqual(P.read(TREE, "#t=a:skip,c:o2,d:c"), STALE, "d is off the path a → c");
+  assert.deepEqual(stale("#t=a:d,b:c"), [[["a", "d"]], "d", ["B?"]]);
+  assert.deepEqual(stale("#t=b:c"), [[], "a", ["B?"]]);
+  assert.deepEqual(stale("#t=a:skip,c:o2,d:c"), [[["a", "skip"], ["c", "o2"]], "o2", ["D?"]], "d is off the path a → c");
 });
 
-test("stale: the same question answered twice", () => {
-  assert.deepEqual(P.read(TREE, "#t=a:b,a:b"), STALE);
-  assert.deepEqual(P.read(TREE, "#t=a:b,old-b:c,b:o1"), STALE, "an alias and its id");
-  assert.deepEqual(P.read(TREE, "#t=a:b&t=a:b"), STALE, "the entry twice");
+test("stale: the same question answered twice keeps the first, and names no question", () => {
+  assert.deepEqual(stale("#t=a:b,a:b"), [[["a", "b"]], "b", [""]]);
+  assert.deepEqual(stale("#t=a:b,old-b:c,b:o1"), [[["a", "b"], ["b", "c"]], "c", [""]], "an alias and its id");
+  assert.deepEqual(stale("#t=a:b&t=a:b"), [[["a", "b"]], "b", [""]], "the entry twice");
 });
 
-test("stale: at not on the path, or not a question", () => {
-  assert.deepEqual(P.read(TREE, "#t=a:b&t.at=d"), STALE);
-  assert.deepEqual(P.read(TREE, "#t=a:b,b:o1&t.at=o1"), STALE);
-  assert.deepEqual(P.read(TREE, "#t=a:b&t.at=Bad_Id"), STALE);
-  assert.deepEqual(P.read(TREE, "#t.at="), STALE);
+test("stale: at not on the path, or not a question, is dropped and the answers kept", () => {
+  assert.deepEqual(stale("#t=a:b&t.at=d"), [[["a", "b"]], "b", []]);
+  assert.deepEqual(stale("#t=a:b,b:o1&t.at=o1"), [[["a", "b"], ["b", "o1"]], "o1", []]);
+  assert.deepEqual(stale("#t=a:b&t.at=Bad_Id"), [[["a", "b"]], "b", [""]]);
+  assert.deepEqual(stale("#t.at="), [[], "a", [""]]);
+});
+
+test("dropNote says what was left out and what is kept", () => {
+  const note = (hash) => P.dropNote(P.read(TREE, hash));
+  assert.equal(note("#t=a:b,b:gone"), "Part of that link no longer fits this tool, so it was left out: your answer to “B?”. "
+    + "Your answers that still fit are kept.");
+  assert.equal(note("#t=a:c,zz:y,yy:x"), "Part of that link no longer fits this tool, so it was left out: your answer to “A?”; "
+    + "2 answers it could not place, so you are starting from the first question.");
+  assert.equal(note("#t=gone:b"), "Part of that link no longer fits this tool, so it was left out: 1 answer it could not place, "
+    + "so you are starting from the first question.");
+  assert.equal(note("#t=a:b&t.at=d"), "That link points to a step that no longer exists. Your answers that still fit are kept.");
+});
+
+test("shareLink is a result's own page with the answers, in the tool's hash format", () => {
+  const pairs = [["a", "b"], ["b", "o1"]];
+  assert.equal(P.shareLink("https://x.test/tools/t/o1/", "t", pairs), "https://x.test/tools/t/o1/#t=a:b,b:o1");
+  assert.equal(P.shareLink("https://x.test/tools/t/o1/#t=old", "t", pairs), "https://x.test/tools/t/o1/#t=a:b,b:o1");
+  const read = P.read(TREE, new URL(P.shareLink("https://x.test/tools/t/o1/", "t", pairs)).hash);
+  assert.deepEqual([read.pairs, P.walk(TREE, read).step], [pairs, "o1"], "it reads back to the same result");
 });
 
 test("stale: malformed text never throws", () => {
@@ -163,13 +204,18 @@ test("stale: malformed text never throws", () => {
   for (const hash of inputs) {
     const r = P.read(TREE, hash);
     assert.equal(r.stale, true, hash.slice(0, 40));
-    assert.deepEqual([r.pairs, r.at], [[], null]);
+    assert.equal(P.walk(TREE, r).stale, false, "what is kept is a route from the start");
   }
 });
 
 test("garbage outside this tree's entries is ignored, not stale", () => {
   assert.deepEqual(P.read(TREE, "#%zz&=,:&x=%zz&t%zz=a:c&t=a:b").pairs, [["a", "b"]]);
   assert.equal(P.read(TREE, "#" + "&".repeat(100000) + "q").stale, false);
+});
+
+test("malformed parts are dropped and the readable answers kept", () => {
+  assert.deepEqual(stale("#t=a:b,,b:c"), [[["a", "b"], ["b", "c"]], "c", [""]]);
+  assert.deepEqual(stale("#t=a:b,b:c:d"), [[["a", "b"]], "b", [""]]);
 });
 
 test("a tree whose id looks like an Object.prototype member still works", () => {
