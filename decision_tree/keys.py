@@ -7,7 +7,8 @@ outcome id, and every ``question:answer-key``, the site has published. The check
 
 - a question or outcome id in the record must still exist, or be named in ``aliases:``;
 - an answer key must still belong to an answer of that question (or of the question its id now
-  points to): as its key, or in the answer's own ``aliases:`` list.
+  points to): as its key, in the answer's own ``aliases:`` list, or as a retired step id whose alias
+  is its key (keys are often the id of the step an answer leads to), as the player reads links.
 
 An editor who rewords a label, moves an answer or splits a question gets a positioned error at the
 record's line, with the fix, instead of a silently broken link. An answer with no equivalent any more
@@ -112,7 +113,8 @@ def _resolve(tree: Tree, key: str) -> tuple[str, str] | None:
             f"{quote_id(current)}, not a question",
             f"point the alias {quote_id(step)} at the question that asks this now",
         )
-    if any(answer_key == a.key or answer_key in a.aliases for a in question.answers):
+    renamed = tree.aliases.get(answer_key)  # a key that was a step's id follows that step's alias, as links do
+    if any(answer_key in (a.key, *a.aliases) or renamed == a.key for a in question.answers):
         return None
     by_name = {slug(a.label): a for a in question.answers} | {a.key: a for a in question.answers}
     guess = did_you_mean(answer_key, by_name)

@@ -64,8 +64,11 @@ def island_json(tree: Tree, links: Links, advice: bool = True) -> str:
 
 
 def _answer(answer: Answer, advice: bool = True) -> dict:
-    """Return an answer for the player; ``why`` and ``unsure`` only when given, so v1 trees are unchanged."""
+    """Return an answer for the player; ``why``, ``unsure`` and ``aliases`` only when given, so v1 trees are
+    unchanged. Aliases go to result pages too: their links carry answers."""
     data: dict[str, Any] = {"key": answer.key, "label": answer.label, "next": answer.next}
+    if answer.aliases:
+        data["aliases"] = list(answer.aliases)
     if answer.why and advice:
         data["why"] = answer.why
     if answer.unsure and advice:

@@ -186,3 +186,9 @@ def test_every_shipped_tree_has_an_up_to_date_record(path):
     missing = unrecorded(tree, read_record(record.read_text(encoding="utf-8")))
     assert not missing, f"{record.name} lacks {missing}: run ./scripts/update-paths and commit it"
     assert set(current_keys(tree)) <= {r.key for r in read_record(record.read_text(encoding="utf-8"))}
+
+
+def test_a_key_that_was_a_renamed_steps_id_follows_the_tree_alias_as_the_player_does(published):
+    # "Not yet" leads to wait, so its key is "wait"; renaming wait with an alias keeps live:wait working.
+    path = published(("next: wait", "next: later"), ("  wait:\n", "  later:\n"), extra="aliases:\n  wait: later\n")
+    assert codes(path) == []

@@ -69,14 +69,16 @@
     return id;
   }
 
-  /** Follow the answers from the start: {path, step (shown), at, done (step is an outcome), stale}. */
+  /** Follow the answers from the start: {path, step (shown), at, done (step is an outcome), stale}. An
+   * answer is found by its key, a retired step id its key was (tree aliases), or an old key of its own
+   * (its aliases); the path holds current keys, so the address is rewritten with them. */
   function walk(tree, state) {
     const questions = tree.questions, chosen = new Map(), path = [];
     let stale = false, at = null, current = tree.start;
     for (const [writtenQuestion, writtenKey] of state.pairs) {
       const questionId = resolve(tree, writtenQuestion), key = resolve(tree, writtenKey);
-      const answer = !chosen.has(questionId) && own(questions, questionId)
-        && questions[questionId].answers.find((option) => option.key === writtenKey || option.key === key);
+      const answer = !chosen.has(questionId) && own(questions, questionId) && questions[questionId].answers.find(
+        (option) => option.key === writtenKey || option.key === key || (option.aliases || []).includes(writtenKey));
       if (answer) chosen.set(questionId, answer); else stale = true;
     }
     for (let answer; own(questions, current) && (answer = chosen.get(current)); current = answer.next) {

@@ -104,6 +104,23 @@ test("walk reaches an outcome", () => {
   assert.deepEqual([w.step, w.done, w.stale], ["o3", true, false]);
 });
 
+test("walk follows an answer's old key (its aliases) and reads the current key into the path", () => {
+  const tree = structuredClone(TREE);
+  tree.questions.a.answers[2].aliases = ["yes-it-is-live", "older"];
+  const w = P.walk(tree, S([["a", "yes-it-is-live"], ["c", "o3"]]));
+  assert.deepEqual([w.step, w.done, w.stale], ["o3", true, false]);
+  assert.deepEqual(w.path.map((step) => [step.question, step.key]), [["a", "skip"], ["c", "o3"]]);
+  assert.deepEqual(P.read(tree, "#t=a:older,c:o3").pairs, [["a", "skip"], ["c", "o3"]]); // rewritten
+  assert.equal(P.walk(TREE, S([["a", "yes-it-is-live"]])).stale, true); // without the alias: dropped
+});
+
+test("a retired question's answers are found on the question that took its place", () => {
+  // old-b was split into b: its answers kept their keys there; old-c's answer o9 has no equivalent.
+  const w = P.walk(TREE, S([["a", "old-b"], ["old-b", "c"], ["old-c", "o9"]]));
+  assert.deepEqual([w.step, w.done, w.stale], ["c", false, true]); // stops at c, nearest, and says so
+  assert.deepEqual(P.read(TREE, "#t=a:old-b,old-b:c,old-c:o9").dropped, ["C?"]);
+});
+
 test("walk accepts pairs in any order", () => {
   assert.equal(P.walk(TREE, S([["c", "o2"], ["a", "skip"]])).step, "o2");
 });
