@@ -38,7 +38,7 @@ from .diagnostics import report
 from .editors import report_html
 from .model import Tree
 from .published import EMBED, REPORT, embed_problems, embeds_in, result_page
-from .render import Links, head_as_text, outcome_page_html, redirect_html, result_island, tree_html
+from .render import Links, edit_link_html, head_as_text, outcome_page_html, redirect_html, result_island, tree_html
 
 log = get_plugin_logger(__name__)
 
@@ -276,12 +276,26 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             return html
         render = self._markdown_for(page, files)
 
+        framed = page.file.src_uri in getattr(self, "embed_pages", {})
+
         def embed(match: re.Match) -> str:
             tree = self.trees.get(match.group(1))  # anything else was in a code example: leave it
-            return tree_html(tree, render, self._links(tree, page, files)) if tree else match.group(0)
+            if tree is None:
+                return match.group(0)
+            html = tree_html(tree, render, self._links(tree, page, files))
+            edit = self._edit_url(tree, config)
+            at_home = self.homes.get(tree.id) is page.file
+            return html + edit_link_html(edit) if edit and at_home and not framed else html
 
         html = EMBED.sub(embed, html)
-        return embedding.framed(html) if page.file.src_uri in getattr(self, "embed_pages", {}) else html
+        return embedding.framed(html) if framed else html
+
+    def _edit_url(self, tree: Tree, config: MkDocsConfig) -> str | None:
+        """Return the address of the tree's file in the repository's web editor, from repo_url and edit_uri."""
+        if not config.repo_url or not config.edit_uri:
+            return None
+        base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri.rstrip("/") + "/")
+        return urljoin(base, f"{self.config.trees_dir.strip('/')}/{tree.id}.yml")
 
     @staticmethod
     def _markdown_for(page: Page, files: Files) -> Callable[[str], str]:

@@ -186,6 +186,15 @@ def head_as_text(meta: MutableMapping[str, Any]) -> None:
             meta[key] = escape(meta[key], quote=True)
 
 
+def edit_link_html(url: str) -> str:
+    """Return the editors' way into a tree: its file in the repository's web editor. Small and last, so
+    readers pass it by; kept out of the search index."""
+    return (
+        f'<p class="dt-edit" data-search-exclude><a href="{escape(url)}" rel="nofollow">Edit this tree</a> '
+        "(for editors: opens its file in the repository, where a change becomes a pull request)</p>"
+    )
+
+
 def redirect_html(title: str, url: str) -> str:
     """Return a static page that sends a retired outcome's address on to its current page."""
     title, url = escape(title), escape(url)
