@@ -3,10 +3,6 @@ change it", read through their roles and names, operated by keyboard, and update
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
@@ -24,8 +20,11 @@ questions:
     answers:
       - label: Yes, it is live
         next: team
+        why: A model is live, so someone must run it.
       - label: Not sure
         next: team
+        why: Nobody could say whether a model is live.
+        unsure: "true"
       - label: Not yet
         next: plan
   team:
@@ -35,8 +34,11 @@ questions:
         next: hire
       - label: Not sure
         next: hire
+        why: Nobody could say who runs it.
+        unsure: "true"
       - label: A team
         next: grow
+        why: A team already runs it.
   plan:
     text: When will one go live?
     answers:
@@ -55,42 +57,6 @@ outcomes:
     title: Wait and plan
     body: Wait.
 """
-# question id -> answer label -> the optional answer keys of the v2 authoring contract
-ADVICE = {
-    "live": {
-        "Yes, it is live": {"why": "A model is live, so someone must run it."},
-        "Not sure": {"why": "Nobody could say whether a model is live.", "unsure": True},
-    },
-    "team": {
-        "Not sure": {"why": "Nobody could say who runs it.", "unsure": True},
-        "A team": {"why": "A team already runs it."},
-    },
-}
-ISLAND = re.compile(r'(<script type="application/json">)(.*?)(</script>)', re.S)
-ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def add_advice(site: Path) -> None:
-    """Write ``why`` and ``unsure`` into the advice tool's JSON island, as the engine will.
-
-    The engine on this branch does not accept those keys in a tree yet, so the built page is edited; once
-    it does, the island it writes from the same keys in the YAML is the same, and this keeps working.
-    """
-    page = site / "tools" / "advice" / "index.html"
-
-    def edited(match: re.Match[str]) -> str:
-        tree = json.loads(match[2])
-        for question_id, answers in ADVICE.items():
-            for answer in tree["questions"][question_id]["answers"]:
-                answer.update(answers.get(answer["label"], {}))
-        text = json.dumps(tree, ensure_ascii=False, separators=(",", ":"))
-        for char, escaped in ESCAPES.items():
-            text = text.replace(char, escaped)
-        return match[1] + text + match[3]
-
-    html, count = ISLAND.subn(edited, page.read_text(encoding="utf-8"))
-    assert count == 1
-    page.write_text(html, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +67,7 @@ def advice_site(tmp_path_factory):
     (project / "docs" / "tools" / "advice.md").write_text("# Advice\n\n<!-- decision-tree advice -->\n")
     (project / "docs" / "zz-advice.md").write_text("# Tools\n\n[The advice tool](tools/advice.md)\n")
     enable_instant_navigation(project)
-    with built_and_served(project, tmp_path_factory.mktemp("advice-site"), edit=add_advice) as base:
+    with built_and_served(project, tmp_path_factory.mktemp("advice-site")) as base:
         yield base
 
 
