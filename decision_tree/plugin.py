@@ -181,7 +181,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         if not self.config.cards:
             return
         if not config.site_url:
-            log.warning("link-preview cards need an absolute address: set site_url (or SITE_URL)")
+            log.info("no link-preview cards: they need an absolute address; set site_url (or SITE_URL)")
             return
         try:
             fingerprint()

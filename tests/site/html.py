@@ -70,3 +70,14 @@ def parse(source: str | Path) -> Element:
     builder = _Builder()
     builder.feed(text)
     return builder.root
+
+
+def site_pages(site: Path, with_404: bool = True) -> list[Path]:
+    """Return the built site's reader pages: every index.html but search's and the embed pages (a tool
+    alone, for other sites to frame: no navigation, head links or icons, tested in tests/test_embed.py)."""
+    found = sorted(
+        p
+        for p in site.rglob("index.html")
+        if p.parent.name != "search" and "embed" not in p.relative_to(site).parts[:1]
+    )
+    return found + ([site / "404.html"] if with_404 else [])

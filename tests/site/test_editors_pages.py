@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from .html import parse
+from .html import parse, site_pages
 
 EDITORS = ("editors", "tree-report")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if p.parent.name != "search")
+    return site_pages(site, with_404=False)
 
 
 def robots(page: Path) -> str | None:

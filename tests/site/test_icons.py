@@ -7,13 +7,13 @@ import re
 import struct
 from pathlib import Path
 
-from .html import parse
+from .html import parse, site_pages
 
 ICON_RELS = ("icon", "apple-touch-icon")
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if p.parent.name != "search") + [site / "404.html"]
+    return site_pages(site, with_404=True)
 
 
 def resolve(site: Path, page: Path, href: str) -> Path:

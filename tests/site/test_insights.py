@@ -14,7 +14,7 @@ import yaml
 from devtools.project import ROOT
 from devtools.site import ENV, mkdocs_build
 
-from .html import parse
+from .html import parse, site_pages
 
 POSTS = sorted((ROOT / "docs" / "insights" / "posts").glob("*.md"))
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
@@ -43,7 +43,7 @@ def british(day: date) -> str:
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if p.parent.name != "search") + [site / "404.html"]
+    return site_pages(site, with_404=True)
 
 
 def feed_items(feed: Path) -> list[dict[str, str]]:
