@@ -37,7 +37,7 @@ def test_pages_tools_and_search_run_under_the_deployed_policy(browser, served):
         page.keyboard.type("drift")
         expect(page.locator(".md-search-result__item").first).to_be_visible()
         page.goto(f"{served.base}{MISSING}")
-        expect(page.locator("h1")).to_have_text("404 - Not found")
+        expect(page.locator("h1")).to_have_text("Page not found")
     finally:
         context.close()
     assert not problems, "\n".join(problems)
