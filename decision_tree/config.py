@@ -49,6 +49,27 @@ class TreesDir(c.Type[str]):
         return folder
 
 
+class OutcomePages(c.BaseConfigOption[bool | list[str]]):
+    """Which trees' results get a page of their own: all (true), none (false), or the trees listed.
+
+    Whether each listed tree exists is checked once the trees are read (the plugin's on_config)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = True
+
+    def run_validation(self, value: object) -> bool | list[str]:
+        if isinstance(value, bool):
+            return value
+        if value is None:  # "outcome_pages:" with every line below it removed or commented out
+            return []
+        if isinstance(value, str):
+            raise c.ValidationError(f"write true, false or a list of tree ids, one a line: - {value}")
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            raise c.ValidationError("write true, false or a list of tree ids (the tree files' names without .yml)")
+        return list(dict.fromkeys(value))
+
+
 class EmbedConfig(base.Config):
     # The origins that may frame /embed/<tree>/; none (the default) publishes no embed pages.
     origins = Origins(Origin(), default=[])
@@ -60,5 +81,6 @@ class DecisionTreeConfig(base.Config):
     # can have them (site_url set, Pillow installed), else quietly none; true: the same, with a warning
     # when they cannot be drawn; false: none.
     cards = c.Optional(c.Type(bool))
+    outcome_pages = OutcomePages()  # which trees' results get their own page (<page>/<tree>/<outcome>/)
     cards_cache = c.Type(str, default=".cache/decision-tree/cards")  # drawn cards, kept; relative to mkdocs.yml
     embed = c.SubConfig(EmbedConfig)

@@ -37,7 +37,7 @@ from .convert import relink, to_html
 from .diagnostics import report
 from .editors import report_html
 from .keys import RECORD_SUFFIX
-from .model import Tree
+from .model import Tree, did_you_mean
 from .paths import MANIFEST_SUFFIX
 from .published import EMBED, REPORT, embed_problems, embeds_in, result_page
 from .render import Links, head_as_text, outcome_page_html, redirect_html, tree_html
@@ -86,11 +86,27 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
             trees = last_good
         self.trees: dict[str, Tree] = dict(trees)
+        self._check_outcome_pages()
         self._setup_cards(config)
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
             if f"{ASSET_DIR}/{name}" not in map(str, target):
                 target.append(f"{ASSET_DIR}/{name}")
         return config
+
+    def _check_outcome_pages(self) -> None:
+        """Refuse an outcome_pages list that names a tree the trees folder does not hold."""
+        listed = self.config.outcome_pages
+        for tree_id in listed if isinstance(listed, list) else []:
+            if tree_id not in self.trees:
+                guess = did_you_mean(tree_id, self.trees)
+                hint = f"did you mean {guess!r}?" if guess else f"the trees: {', '.join(sorted(self.trees)) or 'none'}"
+                self._refuse(
+                    f"decision-tree: outcome_pages: there is no tree {tree_id!r} in {self.config.trees_dir}/; {hint}"
+                )
+
+    def _has_outcome_pages(self, tree_id: str) -> bool:
+        listed = self.config.outcome_pages
+        return tree_id in listed if isinstance(listed, list) else listed
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # The tree files, their path lists and key records become pages: none is published as a file,
@@ -117,6 +133,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                     "the tree %r is not embedded in any page: add <!-- decision-tree %s --> to one", tree_id, tree_id
                 )
                 continue
+            if not self._has_outcome_pages(tree_id):
+                continue  # the results are shown on the tool page only
             folder = posixpath.dirname(home.src_uri)
             for outcome in tree.outcomes.values():
                 # No front matter: the title and description are set in on_page_markdown, as text.

@@ -102,6 +102,12 @@ def test_tree_files_are_never_published(tmp_path):
         ("      trees_dir: /srv/trees\n", "option 'trees_dir': '/srv/trees' is not below docs_dir"),
         ("      cards: often\n", "option 'cards': Expected type: <class 'bool'> but received: <class 'str'>"),
         ("      embed:\n        origins: https://partner.example\n", "write the origins as a list"),
+        (
+            "      outcome_pages: [exmple]\n",
+            "outcome_pages: there is no tree 'exmple' in trees/; did you mean 'example'?",
+        ),
+        ("      outcome_pages: example\n", "option 'outcome_pages': write true, false or a list of tree ids"),
+        ("      outcome_pages: 3\n", "option 'outcome_pages': write true, false or a list of tree ids"),
         ("      tree_dir: trees\n", "Config value 'plugins': Plugin 'decision-tree' option 'tree_dir': Unrecognised"),
     ],
 )
@@ -133,3 +139,17 @@ def test_cards_asked_for_but_impossible_warn(tmp_path):
     done = mkdocs_build(project, tmp_path / "site")
     assert done.returncode == 1
     assert "WARNING -  decision_tree: link-preview cards need an absolute address: set site_url" in done.stderr
+
+
+@pytest.mark.parametrize(("setting", "pages"), [("false", False), ("[example]", True), ("[]", False), ("true", True)])
+def test_outcome_pages_says_which_trees_results_get_pages(tmp_path, setting, pages):
+    project = example_copy(tmp_path)
+    with_plugin_options(project, f"      outcome_pages: {setting}\n")
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    site = published(tmp_path / "site")
+    results = {f"tools/example/{outcome}/index.html" for outcome in ("make-tree", "keep-page", "write-guide")}
+    assert (results <= site) is pages and (results & site == set()) is not pages
+    tool = (tmp_path / "site" / "tools" / "example" / "index.html").read_text()
+    assert ('href="make-tree/"' in tool) is pages
+    assert "Make it a decision tree" in tool  # the result is still on the tool page

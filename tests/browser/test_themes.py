@@ -103,3 +103,26 @@ def test_a_reader_answers_and_reaches_a_result(page, themed_site):
     expect(page).to_have_url(f"{base}tools/example/#example=steps:options,options:make-tree")
     readable(page.locator(".dt-player h2, .dt-player .dt-history .dt-q, .dt-player .dt-history .dt-a"))
     readable(page.locator(".dt-player .dt-actions button"))
+
+
+@pytest.fixture(scope="module")
+def site_without_result_pages(tmp_path_factory):
+    project = tmp_path_factory.mktemp("example-no-results")
+    shutil.copytree(EXAMPLE, project, dirs_exist_ok=True)
+    config = project / "mkdocs.yml"
+    text = config.read_text().replace("theme: mkdocs\n", THEMES["mkdocs"])
+    config.write_text(text.replace("  - decision-tree\n", "  - decision-tree:\n      outcome_pages: false\n"))
+    with built_and_served(project, tmp_path_factory.mktemp("example-no-results-site")) as base:
+        yield base
+
+
+def test_without_result_pages_the_result_is_shown_on_the_tool_page(page, site_without_result_pages):
+    base = site_without_result_pages
+    page.goto(f"{base}tools/example/")
+    answers = page.locator(".dt-player button.dt-answer")
+    for label in CHOICES:
+        answers.filter(has_text=label).first.click()
+    expect(page.locator(".dt-player h2").first).to_have_text(RESULT)
+    expect(page.locator(".dt-player")).to_contain_text("Write each choice as a question with two or more answers")
+    assert page.locator(".dt-player a.dt-permalink").count() == 0  # no page of its own to link to
+    assert page.request.get(f"{base}tools/example/make-tree/").status == 404
