@@ -1,4 +1,4 @@
-"""Command line: ``python -m decision_tree check|paths|report|schema``."""
+"""Command line: ``python -m decision_tree check|paths|report|schema|init``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from . import keys as published
 from . import paths as manifest
 from .check import Result, check_files, display_path, tree_files
 from .diagnostics import report
+from .init import InitError, init
 from .report import count_routes, report_data, report_text
 from .schema import schema_text
 
@@ -127,6 +128,21 @@ def cmd_schema(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(ns: argparse.Namespace) -> int:
+    try:
+        written = init(Path(ns.folder))
+    except (InitError, OSError) as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    print(
+        "next: add the plugin to mkdocs.yml (plugins: [search, decision-tree]), then run mkdocs serve",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m decision_tree", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -154,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     report_cmd.set_defaults(run=cmd_report)
     schema = sub.add_parser("schema", help="print the JSON Schema of the tree format")
     schema.set_defaults(run=cmd_schema)
+    init_cmd = sub.add_parser("init", help="write a starter tree and the page that shows it, for a new site")
+    init_cmd.add_argument("folder", nargs="?", default=".", help="the site's folder, where mkdocs.yml is (default: .)")
+    init_cmd.set_defaults(run=cmd_init)
     ns = parser.parse_args(argv)
     return ns.run(ns)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -29,13 +31,56 @@ class Origins(c.ListOfItems[str]):
         return list(dict.fromkeys(super().run_validation(value)))
 
 
+class TreesDir(c.Type[str]):
+    """The trees' folder, below docs_dir: relative, inside it, written with forward slashes.
+
+    Whether it exists is checked once docs_dir is known (the plugin's on_config)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip().replace("\\", "/")
+        folder = posixpath.normpath(text) if text else ""
+        if not folder or folder == ".":
+            raise c.ValidationError("name the folder below docs_dir that holds the tree files, for example: trees")
+        if folder.startswith("/") or folder == ".." or folder.startswith("../") or ":" in folder.split("/")[0]:
+            raise c.ValidationError(f"{text!r} is not below docs_dir: give a folder inside it, for example: trees")
+        return folder
+
+
+class OutcomePages(c.BaseConfigOption[bool | list[str]]):
+    """Which trees' results get a page of their own: all (true), none (false), or the trees listed.
+
+    Whether each listed tree exists is checked once the trees are read (the plugin's on_config)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = True
+
+    def run_validation(self, value: object) -> bool | list[str]:
+        if isinstance(value, bool):
+            return value
+        if value is None:  # "outcome_pages:" with every line below it removed or commented out
+            return []
+        if isinstance(value, str):
+            raise c.ValidationError(f"write true, false or a list of tree ids, one a line: - {value}")
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            raise c.ValidationError("write true, false or a list of tree ids (the tree files' names without .yml)")
+        return list(dict.fromkeys(value))
+
+
 class EmbedConfig(base.Config):
     # The origins that may frame /embed/<tree>/; none (the default) publishes no embed pages.
     origins = Origins(Origin(), default=[])
 
 
 class DecisionTreeConfig(base.Config):
-    trees_dir = c.Type(str, default="trees")  # below docs_dir
-    cards = c.Type(bool, default=True)  # a link-preview card (og:image) for every page: decision_tree/cards.py
+    trees_dir = TreesDir(default="trees")  # below docs_dir
+    # A link-preview card (og:image) for every page (decision_tree/cards.py). Unset: drawn when the site
+    # can have them (site_url set, Pillow installed), else quietly none; true: the same, with a warning
+    # when they cannot be drawn; false: none.
+    cards = c.Optional(c.Type(bool))
+    outcome_pages = OutcomePages()  # which trees' results get their own page (<page>/<tree>/<outcome>/)
     cards_cache = c.Type(str, default=".cache/decision-tree/cards")  # drawn cards, kept; relative to mkdocs.yml
     embed = c.SubConfig(EmbedConfig)

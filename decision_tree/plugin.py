@@ -31,12 +31,14 @@ from mkdocs.utils.templates import TemplateContext
 from . import active
 from . import embed as embedding
 from .cards import HEIGHT, WIDTH, Card, CardCache, CardsUnavailable, fingerprint
-from .check import check_directory
+from .check import SUFFIXES, check_directory
 from .config import DecisionTreeConfig
 from .convert import relink, to_html
 from .diagnostics import report
 from .editors import report_html
-from .model import Tree
+from .keys import RECORD_SUFFIX
+from .model import Tree, did_you_mean
+from .paths import MANIFEST_SUFFIX
 from .published import EMBED, REPORT, embed_problems, embeds_in, result_page
 from .render import Links, edit_link_html, head_as_text, outcome_page_html, redirect_html, result_island, tree_html
 
@@ -47,6 +49,8 @@ ASSET_DIR = "assets/decision-tree"
 # What the site serves -> the file in assets/: the player ships minified (see package.json's "player").
 SHIPPED = {"player.js": "player.min.js", "player.css": "player.css"}
 CARD_DIR = "assets/cards"  # the link-preview cards in the built site, named by their text's hash
+# The plugin's own files in the trees folder: compiled into pages, never published as they are.
+TREE_FILES = (*SUFFIXES, MANIFEST_SUFFIX, RECORD_SUFFIX)
 
 
 class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
@@ -64,7 +68,15 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs = Path(config.docs_dir)
-        result = check_directory(docs / self.config.trees_dir, docs)
+        folder = docs / self.config.trees_dir
+        if not folder.is_dir():
+            shown = os.path.relpath(folder, os.path.dirname(config.config_file_path or "."))
+            raise PluginError(
+                f"decision-tree: trees_dir: {shown} is not a folder. Create it and put the tree files in it "
+                "(python -m decision_tree init writes a first one), or set trees_dir to the folder below "
+                "docs_dir that holds them"
+            )
+        result = check_directory(folder, docs)
         trees = result.trees
         if not result.ok:
             problems = report(result.diagnostics)
@@ -74,13 +86,36 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             log.error("the decision trees have problems; still serving the last good version:\n%s", problems)
             trees = last_good
         self.trees: dict[str, Tree] = dict(trees)
+        self._check_outcome_pages()
         self._setup_cards(config)
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
             if f"{ASSET_DIR}/{name}" not in map(str, target):
                 target.append(f"{ASSET_DIR}/{name}")
         return config
 
+    def _check_outcome_pages(self) -> None:
+        """Refuse an outcome_pages list that names a tree the trees folder does not hold."""
+        listed = self.config.outcome_pages
+        for tree_id in listed if isinstance(listed, list) else []:
+            if tree_id not in self.trees:
+                guess = did_you_mean(tree_id, self.trees)
+                hint = f"did you mean {guess!r}?" if guess else f"the trees: {', '.join(sorted(self.trees)) or 'none'}"
+                self._refuse(
+                    f"decision-tree: outcome_pages: there is no tree {tree_id!r} in {self.config.trees_dir}/; {hint}"
+                )
+
+    def _has_outcome_pages(self, tree_id: str) -> bool:
+        listed = self.config.outcome_pages
+        return tree_id in listed if isinstance(listed, list) else listed
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # The tree files, their path lists and key records become pages: none is published as a file,
+        # whether or not the site excludes them (exclude_docs) itself.
+        trees = self.config.trees_dir + "/"
+        for file in list(files):
+            uri = file.src_uri
+            if uri.startswith(trees) and "/" not in uri[len(trees) :] and uri.endswith(TREE_FILES):
+                files.remove(file)
         for name, source in SHIPPED.items():
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / source)))
         self.homes: dict[str, File] = {}
@@ -99,6 +134,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                     "the tree %r is not embedded in any page: add <!-- decision-tree %s --> to one", tree_id, tree_id
                 )
                 continue
+            if not self._has_outcome_pages(tree_id):
+                continue  # the results are shown on the tool page only
             folder = posixpath.dirname(home.src_uri)
             for outcome in tree.outcomes.values():
                 # No front matter: the title and description are set in on_page_markdown, as text.
@@ -175,18 +212,20 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         return env
 
     def _setup_cards(self, config: MkDocsConfig) -> None:
-        """Keep the card cache across serve's rebuilds; without Pillow or site_url, draw no cards."""
+        """Keep the card cache across serve's rebuilds; without Pillow or site_url, draw no cards
+        (a warning only if mkdocs.yml asked for them with ``cards: true``)."""
         previous = getattr(self, "card_cache", None)
         self.card_cache: CardCache | None = None
-        if not self.config.cards:
+        if self.config.cards is False:
             return
+        say = log.warning if self.config.cards else log.info
         if not config.site_url:
-            log.info("no link-preview cards: they need an absolute address; set site_url (or SITE_URL)")
+            say("link-preview cards need an absolute address: set site_url (or SITE_URL)")
             return
         try:
             fingerprint()
         except CardsUnavailable as error:
-            log.warning("%s; the pages get no preview card", error)
+            say("%s; the pages get no preview card", error)
             return
         folder = Path(config.config_file_path).parent / self.config.cards_cache
         self.card_cache = previous if previous is not None and previous.folder == folder else CardCache(folder)

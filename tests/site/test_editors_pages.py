@@ -10,7 +10,7 @@ import pytest
 
 from .html import parse, site_pages
 
-EDITORS = ("editors", "tree-report")
+EDITORS = ("editors", "tree-report", "plugin")  # for editors and other sites' maintainers
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

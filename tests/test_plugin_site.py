@@ -1,0 +1,155 @@
+"""The plugin on someone else's site: examples/minimal and `init` build strictly, the trees stay out of
+the published files, and mistakes in the plugin's options stop the build with a plain message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from decision_tree.__main__ import main
+from decision_tree.check import check_directory
+from decision_tree.init import FILES
+from devtools.project import ROOT
+from devtools.site import mkdocs_build
+
+EXAMPLE = ROOT / "examples" / "minimal"
+MINIMAL_CONFIG = "site_name: Decision tree example\ntheme: mkdocs\nplugins:\n  - search\n  - decision-tree\n"
+
+
+def example_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(EXAMPLE, project)
+    return project
+
+
+def with_plugin_options(project: Path, options: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "  - decision-tree\n" in text
+    config.write_text(text.replace("  - decision-tree\n", "  - decision-tree:\n" + options))
+
+
+def published(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+
+
+def test_the_example_is_five_lines_of_config_and_what_init_writes(tmp_path):
+    assert (EXAMPLE / "mkdocs.yml").read_text() == MINIMAL_CONFIG
+    assert main(["init", str(tmp_path)]) == 0
+    for name in FILES:
+        assert (tmp_path / name).read_text() == (EXAMPLE / name).read_text(), name
+
+
+def test_init_writes_a_valid_starter_that_builds_strictly(tmp_path, capsys):
+    assert main(["init", str(tmp_path)]) == 0
+    written = capsys.readouterr().err
+    assert f"wrote {tmp_path / 'docs/trees/example.yml'}" in written
+    assert f"wrote {tmp_path / 'docs/tools/example.md'}" in written
+    result = check_directory(tmp_path / "docs" / "trees", tmp_path / "docs")
+    assert result.ok, result.diagnostics
+    tree = result.trees["example"]
+    assert len(tree.questions) >= 2 and len(tree.outcomes) >= 2
+    assert tree.scenarios and tree.never
+    tree_text = (tmp_path / "docs/trees/example.yml").read_text()
+    assert tree_text.startswith("# yaml-language-server: $schema=../../decision-tree.schema.json\n")
+    (tmp_path / "mkdocs.yml").write_text(MINIMAL_CONFIG)
+    done = mkdocs_build(tmp_path, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr
+    site = published(tmp_path / "site")
+    assert {"tools/example/index.html", *(f"tools/example/{o}/index.html" for o in tree.outcomes)} <= site
+    assert 'data-decision-tree="example"' in (tmp_path / "site/tools/example/index.html").read_text()
+
+
+def test_init_never_overwrites(tmp_path, capsys):
+    page = tmp_path / "docs" / "tools" / "example.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# Mine\n")
+    assert main(["init", str(tmp_path)]) == 1
+    error = capsys.readouterr().err
+    assert error == (f"error: {page} already exists: nothing was written; move or rename it first\n")
+    assert page.read_text() == "# Mine\n"
+    assert not (tmp_path / "docs" / "trees").exists()  # all or nothing
+
+
+def test_tree_files_are_never_published(tmp_path):
+    """The example has no exclude_docs rule: the plugin itself keeps its files out of site/."""
+    project = example_copy(tmp_path)
+    assert "exclude_docs" not in (project / "mkdocs.yml").read_text()
+    trees = project / "docs" / "trees"
+    (trees / "example.paths").write_text("steps\n")
+    (trees / "example.keys").write_text("steps\n")
+    (trees / "picture.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')  # not the plugin's: kept
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    site = published(tmp_path / "site")
+    assert not [name for name in site if name.endswith((".yml", ".yaml", ".paths", ".keys"))]
+    assert "trees/picture.svg" in site
+    assert "tools/example/make-tree/index.html" in site
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            "      trees_dir: decisions\n",
+            "decision-tree: trees_dir: docs/decisions is not a folder. Create it and put the tree files in it",
+        ),
+        ("      trees_dir: 5\n", "option 'trees_dir': Expected type: <class 'str'> but received: <class 'int'>"),
+        ("      trees_dir: ../trees\n", "option 'trees_dir': '../trees' is not below docs_dir"),
+        ("      trees_dir: /srv/trees\n", "option 'trees_dir': '/srv/trees' is not below docs_dir"),
+        ("      cards: often\n", "option 'cards': Expected type: <class 'bool'> but received: <class 'str'>"),
+        ("      embed:\n        origins: https://partner.example\n", "write the origins as a list"),
+        (
+            "      outcome_pages: [exmple]\n",
+            "outcome_pages: there is no tree 'exmple' in trees/; did you mean 'example'?",
+        ),
+        ("      outcome_pages: example\n", "option 'outcome_pages': write true, false or a list of tree ids"),
+        ("      outcome_pages: 3\n", "option 'outcome_pages': write true, false or a list of tree ids"),
+        ("      tree_dir: trees\n", "Config value 'plugins': Plugin 'decision-tree' option 'tree_dir': Unrecognised"),
+    ],
+)
+def test_wrong_options_stop_the_build_with_a_plain_message(tmp_path, options, message):
+    project = example_copy(tmp_path)
+    with_plugin_options(project, options)
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_trees_dir_names_another_folder(tmp_path):
+    project = example_copy(tmp_path)
+    (project / "docs" / "trees").rename(project / "docs" / "decisions")
+    with_plugin_options(project, "      trees_dir: decisions/\n")
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    site = published(tmp_path / "site")
+    assert "tools/example/keep-page/index.html" in site
+    assert not any(name.startswith("decisions/") for name in site)
+
+
+def test_cards_asked_for_but_impossible_warn(tmp_path):
+    """Unset, cards are drawn only when they can be; `cards: true` on a site without site_url warns
+    (and so fails a strict build), `cards: false` is silent."""
+    project = example_copy(tmp_path)
+    with_plugin_options(project, "      cards: true\n")
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 1
+    assert "WARNING -  decision_tree: link-preview cards need an absolute address: set site_url" in done.stderr
+
+
+@pytest.mark.parametrize(("setting", "pages"), [("false", False), ("[example]", True), ("[]", False), ("true", True)])
+def test_outcome_pages_says_which_trees_results_get_pages(tmp_path, setting, pages):
+    project = example_copy(tmp_path)
+    with_plugin_options(project, f"      outcome_pages: {setting}\n")
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    site = published(tmp_path / "site")
+    results = {f"tools/example/{outcome}/index.html" for outcome in ("make-tree", "keep-page", "write-guide")}
+    assert (results <= site) is pages and (results & site == set()) is not pages
+    tool = (tmp_path / "site" / "tools" / "example" / "index.html").read_text()
+    assert ('href="make-tree/"' in tool) is pages
+    assert "Make it a decision tree" in tool  # the result is still on the tool page
