@@ -227,8 +227,9 @@ def list_html(tree: Tree, markdown: Markdown, links: Links) -> str:
                 seen.add(outcome.id)
                 topics.append(
                     f'<section class="{CLASSES["step"]}" {ATTRIBUTES["step"]}="{escape(outcome.id)}">\n'
-                    f'<h2 id="{anchor(tree, outcome.id)}" data-search-exclude>{escape(topic.label)}</h2>\n'
-                    + _listed_answer(tree, outcome, markdown, links, topic.label)
+                    f'<h2 id="{anchor(tree, outcome.id)}" data-search-exclude>'
+                    f"{_own(topic.label, outcome, links)}</h2>\n"
+                    + _listed_answer(tree, outcome, markdown, links)
                     + "</section>\n"
                 )
                 continue
@@ -263,8 +264,9 @@ def _help(question: Question, markdown: Markdown) -> str:
 
 
 def _listed_question(tree: Tree, entry_id: str, answer: Answer, markdown: Markdown, links: Links) -> str:
+    """Return a question of the list: its heading, a link to its answer's own page, and the answer."""
     outcome = tree.outcomes[answer.next]
-    heading = f'<h3 id="{entry_id}" data-search-exclude>{escape(answer.label)}</h3>\n'
+    heading = f'<h3 id="{entry_id}" data-search-exclude>{_own(answer.label, outcome, links)}</h3>\n'
     if entry_id != anchor(tree, outcome.id):  # listed before: point there
         return (
             f'<section class="dt-entry">\n{heading}<p>Answered above: '
@@ -272,26 +274,25 @@ def _listed_question(tree: Tree, entry_id: str, answer: Answer, markdown: Markdo
         )
     return (
         f'<section class="{CLASSES["step"]} dt-entry" {ATTRIBUTES["step"]}="{escape(outcome.id)}">\n{heading}'
-        + _listed_answer(tree, outcome, markdown, links, answer.label)
+        + _listed_answer(tree, outcome, markdown, links)
         + "</section>\n"
     )
 
 
-def _listed_answer(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links, label: str) -> str:
-    parts = []
+def _own(label: str, outcome: Outcome, links: Links) -> str:
+    """Return a listed question's heading text: a link to its answer's own page, the one to send."""
     own = links.outcomes.get(outcome.id)
-    if own:
-        parts.append(
-            f'<a class="{CLASSES["permalink"]}" href="{escape(own)}">Open this answer on its own page'
-            f'<span class="dt-sr">: {escape(label)}</span></a>'
-        )
+    return f'<a href="{escape(own)}">{escape(label)}</a>' if own else escape(label)
+
+
+def _listed_answer(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links) -> str:
     cont = _continue(outcome, links)
-    if cont:
-        parts.append(
-            f'<a class="{CLASSES["continue"]}" href="{escape(cont["url"])}">'
-            f"{LABELS['continue']}{escape(cont['title'])}</a>"
-        )
-    more = f'<p class="{CLASSES["links"]}">{" ".join(parts)}</p>\n' if parts else ""
+    more = (
+        f'<p class="{CLASSES["links"]}"><a class="{CLASSES["continue"]}" href="{escape(cont["url"])}">'
+        f"{LABELS['continue']}{escape(cont['title'])}</a></p>\n"
+        if cont
+        else ""
+    )
     return _outcome_body(outcome, markdown) + more
 
 
