@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from . import active
@@ -39,8 +40,20 @@ from .editors import report_html
 from .keys import RECORD_SUFFIX
 from .model import Tree, did_you_mean
 from .paths import MANIFEST_SUFFIX
-from .published import EMBED, REPORT, embed_problems, embeds_in, result_page
-from .render import Links, edit_link_html, head_as_text, outcome_page_html, redirect_html, result_island, tree_html
+from .published import EMBED, REPORT, embed_options, embed_problems, embeds_in, result_page
+from .render import (
+    Entry,
+    Links,
+    edit_link_html,
+    head_as_text,
+    list_entries,
+    list_html,
+    list_problem,
+    outcome_page_html,
+    redirect_html,
+    result_island,
+    tree_html,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -201,7 +214,15 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 self.trees[tree_id] = last_good[tree_id]
                 problem += "; still serving its last good version"
             self._refuse(problem)
-        return [(tree_id, number) for tree_id, number in embeds_in(text)[0] if tree_id in self.trees]
+        found = [(tree_id, number) for tree_id, number in embeds_in(text)[0] if tree_id in self.trees]
+        lines = text.splitlines()
+        for tree_id, number in found:
+            match = EMBED.search(lines[number - 1])
+            listed = [column for option, column in embed_options(match) if option == "list"] if match else []
+            unlisted = list_problem(self.trees[tree_id]) if listed else None
+            if unlisted:
+                self._refuse(f"docs/{file.src_uri}:{number}:{listed[0]}: {unlisted}")
+        return found
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["decision_tree_sidebars"] = {}  # results folder -> its pages' sidebars, drawn once a build
@@ -321,12 +342,21 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             tree = self.trees.get(match.group(1))  # anything else was in a code example: leave it
             if tree is None:
                 return match.group(0)
-            html = tree_html(tree, render, self._links(tree, page, files))
+            listed = any(option == "list" for option, _column in embed_options(match)) and not framed
+            if listed and list_problem(tree) is None:  # (under serve, a tree that cannot be listed is guided)
+                lists.append((match.start(), list_entries(tree)))
+                html = list_html(tree, render, self._links(tree, page, files))
+            else:
+                html = tree_html(tree, render, self._links(tree, page, files))
             edit = self._edit_url(tree, config)
             at_home = self.homes.get(tree.id) is page.file
             return html + edit_link_html(edit) if edit and at_home and not framed else html
 
+        lists: list[tuple[int, list[Entry]]] = []
+        original = html
         html = EMBED.sub(embed, html)
+        for position, entries in reversed(lists):
+            _add_to_toc(page, original, position, entries)
         return embedding.framed(html) if framed else html
 
     def _edit_url(self, tree: Tree, config: MkDocsConfig) -> str | None:
@@ -369,6 +399,23 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
 def _text(value: object) -> str:
     """Return a page's title or description as the text its head shows (the template's striptags)."""
     return str(Markup(value).striptags()) if isinstance(value, str) else ""
+
+
+def _add_to_toc(page: Page, html: str, position: int, entries: list[Entry]) -> None:
+    """Put a listed tree's headings (topics, and their questions) in the page's table of contents, where
+    the list stands among the page's own headings: under the page's h1, after the headings before it."""
+    toc = page.toc.items if page.toc is not None else []
+    siblings = toc[0].children if toc and toc[0].level == 1 else toc
+    before = sum(1 for item in siblings if 0 <= html.find(f'id="{item.id}"') < position)
+
+    def link(entry: Entry, level: int) -> AnchorLink:
+        item = AnchorLink(escape(entry.text), entry.id, level)
+        item.children = [link(child, level + 1) for child in entry.children]
+        return item
+
+    siblings[before:before] = [link(entry, 2) for entry in entries]
+    if page.toc is None or not page.toc.items:
+        page.toc = TableOfContents(siblings)
 
 
 def _shown_path(config: MkDocsConfig, file: File) -> str:

@@ -23,8 +23,10 @@ from pathlib import Path
 
 from .model import did_you_mean
 
-# A tree embedded in a page, on a line of its own: <!-- decision-tree need-mlops -->.
-EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)\s*-->")
+# A tree embedded in a page, on a line of its own: <!-- decision-tree need-mlops -->, the guided tool;
+# options follow the tree id: <!-- decision-tree faq list --> lists every question and its answer.
+EMBED = re.compile(r"<!--\s*decision-tree\s+(\S+)((?:\s+\S+)*?)\s*-->")
+OPTIONS = {"list": "every question with its answer, readable at once; the guided tool is an option on the page"}
 # The editors' report on every tree (route counts and diagrams), on a line of its own.
 REPORT = re.compile(r"<!--\s*decision-tree-report\s*-->")
 NEAR_MISS = re.compile(r"<!--\s*decision[\s_-]*tree", re.IGNORECASE)
@@ -147,7 +149,20 @@ def embed_problems(text: str, path: str, trees: Collection[str]) -> list[tuple[s
         )
         for number in near_misses
     ]
+    lines = text.splitlines()
     for tree_id, number in found:
+        match = EMBED.search(lines[number - 1])
+        for option, column in embed_options(match) if match else ():
+            if option not in OPTIONS:
+                guess = did_you_mean(option, OPTIONS)
+                problems.append(
+                    (
+                        tree_id,
+                        number,
+                        f"{path}:{number}:{column}: the embed has the option {option!r}, which does not exist"
+                        + (f"; did you mean {guess!r}?" if guess else f"; options: {', '.join(sorted(OPTIONS))}"),
+                    )
+                )
         if tree_id not in trees:
             guess = did_you_mean(tree_id, trees)
             problems.append(
@@ -159,3 +174,9 @@ def embed_problems(text: str, path: str, trees: Collection[str]) -> list[tuple[s
                 )
             )
     return problems
+
+
+def embed_options(match: re.Match) -> list[tuple[str, int]]:
+    """Return (option, column from 1) for each option an embed (a match of ``EMBED`` in one line) gives
+    after its tree id."""
+    return [(word.group(), match.start(2) + word.start() + 1) for word in re.finditer(r"\S+", match.group(2))]

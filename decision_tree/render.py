@@ -149,6 +149,153 @@ def _outcome_links(outcome: Outcome, links: Links, own_page: str | None = None) 
     return f'<p class="{CLASSES["links"]}">{" ".join(parts)}</p>\n' if parts else ""
 
 
+def list_problem(tree: Tree) -> str | None:
+    """Return why the tree cannot be listed (``<!-- decision-tree faq list -->``), or None.
+
+    The list is a tree of topics: the first question's answers are the topics, each leads to a question
+    whose answers are the reader's questions, and each of those leads to a result (a topic may also lead
+    straight to a result). Anything deeper needs the guided tool.
+    """
+    for topic in tree.questions[tree.start].answers:
+        question = tree.questions.get(topic.next)
+        if question is None:
+            continue
+        for answer in question.answers:
+            if answer.next in tree.questions:
+                return (
+                    f"the tree {tree.id!r} cannot be listed: its answer {answer.label!r} to {question.text!r} leads to "
+                    "another question, and a list shows topics, then questions, then answers; embed it without "
+                    "'list' (the guided tool)"
+                )
+    return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A heading of a listed tree: its anchor, its text and its own headings (a topic's questions)."""
+
+    id: str
+    text: str
+    children: tuple[Entry, ...] = ()
+
+
+def list_entries(tree: Tree) -> list[Entry]:
+    """Return the headings ``list_html`` draws, for the page's table of contents: each topic (the first
+    question's answers), with its questions (the answers of the topic's question)."""
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for topic in tree.questions[tree.start].answers:
+        question = tree.questions.get(topic.next)
+        children = []
+        if question is None:
+            seen.add(topic.next)
+        else:
+            children = [Entry(_entry_id(tree, question.id, answer, seen), answer.label) for answer in question.answers]
+        entries.append(Entry(anchor(tree, topic.next), topic.label, tuple(children)))
+    return entries
+
+
+def _entry_id(tree: Tree, question_id: str, answer: Answer, seen: set[str]) -> str:
+    """Return the id of a listed question: its result's anchor, or, for a result listed twice, the
+    answer's own (``faq--topic--key``: ids have single hyphens, so it cannot collide)."""
+    if answer.next in seen:
+        return f"{anchor(tree, question_id)}{HASH['anchor']}{answer.key}"
+    seen.add(answer.next)
+    return anchor(tree, answer.next)
+
+
+def list_html(tree: Tree, markdown: Markdown, links: Links) -> str:
+    """Return the tree as a list (``<!-- decision-tree faq list -->``): every topic an h2, every question
+    under it an h3 with its answer, readable at once without JavaScript, each linking its own page.
+
+    The player's JSON island comes too, and an empty ``dt-guide`` where the player puts its button
+    "Find your answer step by step": the guided tool stays an option, and a link with answers in its
+    hash opens it. Each answer is left out of the site search (its heading carries
+    ``data-search-exclude``, which drops the heading's whole section): a search opens the answer's own
+    page; the topics stay in, so a search for a topic opens the list there.
+    """
+    with collector_paused():
+        island = island_json(tree, links)
+        seen: set[str] = set()
+        topics = []
+        start = tree.questions[tree.start]
+        for topic in start.answers:
+            question = tree.questions.get(topic.next)
+            why = f'<p class="dt-why">{escape(topic.why)}</p>\n' if topic.why else ""
+            if question is None:  # a topic that is an answer itself
+                outcome = tree.outcomes[topic.next]
+                seen.add(outcome.id)
+                topics.append(
+                    f'<section class="{CLASSES["step"]}" {ATTRIBUTES["step"]}="{escape(outcome.id)}">\n'
+                    f'<h2 id="{anchor(tree, outcome.id)}" data-search-exclude>'
+                    f"{_own(topic.label, outcome, links)}</h2>\n"
+                    + _listed_answer(tree, outcome, markdown, links)
+                    + "</section>\n"
+                )
+                continue
+            entries = "".join(
+                _listed_question(tree, _entry_id(tree, question.id, answer, seen), answer, markdown, links)
+                for answer in question.answers
+            )
+            topics.append(
+                f'<section class="{CLASSES["step"]} dt-topic" {ATTRIBUTES["step"]}="{escape(question.id)}">\n'
+                f'<h2 id="{anchor(tree, question.id)}">{escape(topic.label)}</h2>\n{why}'
+                + _help(question, markdown)
+                + entries
+                + "</section>\n"
+            )
+    return (
+        f'<div class="dt-list" {ATTRIBUTES["tree"]}="{escape(tree.id)}" data-dt-list>\n'
+        f'<template class="{CLASSES["data"]}"><script type="application/json">{island}</script></template>\n'
+        '<p class="dt-guide" data-search-exclude></p>\n'
+        f'<div class="{CLASSES["outline"]}" id="{anchor(tree, start.id)}">\n'
+        + (
+            f'<div class="{CLASSES["step"]}" {ATTRIBUTES["step"]}="{escape(start.id)}">{_help(start, markdown)}</div>\n'
+            if start.help
+            else ""
+        )
+        + "".join(topics)
+        + "</div>\n</div>\n"
+    )
+
+
+def _help(question: Question, markdown: Markdown) -> str:
+    return f'<div class="{CLASSES["help"]}">\n{sanitize(markdown(question.help))}\n</div>\n' if question.help else ""
+
+
+def _listed_question(tree: Tree, entry_id: str, answer: Answer, markdown: Markdown, links: Links) -> str:
+    """Return a question of the list: its heading, a link to its answer's own page, and the answer."""
+    outcome = tree.outcomes[answer.next]
+    heading = f'<h3 id="{entry_id}" data-search-exclude>{_own(answer.label, outcome, links)}</h3>\n'
+    if entry_id != anchor(tree, outcome.id):  # listed before: point there
+        return (
+            f'<section class="dt-entry">\n{heading}<p>Answered above: '
+            f'<a href="#{anchor(tree, outcome.id)}">{escape(outcome.title)}</a></p>\n</section>\n'
+        )
+    return (
+        f'<section class="{CLASSES["step"]} dt-entry" {ATTRIBUTES["step"]}="{escape(outcome.id)}">\n{heading}'
+        + _listed_answer(tree, outcome, markdown, links)
+        + "</section>\n"
+    )
+
+
+def _own(label: str, outcome: Outcome, links: Links) -> str:
+    """Return a listed question's heading text: a link to its answer's own page, the one to send."""
+    own = links.outcomes.get(outcome.id)
+    return f'<a href="{escape(own)}">{escape(label)}</a>' if own else escape(label)
+
+
+def _listed_answer(tree: Tree, outcome: Outcome, markdown: Markdown, links: Links) -> str:
+    cont = _continue(outcome, links)
+    more = (
+        f'<p class="{CLASSES["links"]}"><a class="{CLASSES["continue"]}" href="{escape(cont["url"])}">'
+        f"{LABELS['continue']}{escape(cont['title'])}</a></p>\n"
+        if cont
+        else ""
+    )
+    return _outcome_body(outcome, markdown) + more
+
+
 def result_island(tree: Tree) -> str:
     """Return the island of a result's own page: the same for all of a tree's results, so made once."""
     with collector_paused():

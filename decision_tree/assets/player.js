@@ -495,8 +495,27 @@
         player.view = element("div", "dt-view");
         box.append(player.live, player.view);
         root.append(box);
-        show(false); // first, so focus scrolls to the right place
-        render(player, "load");
+        const guide = root.querySelector(".dt-guide");
+        if (guide) { // a listed tree (render.py's list_html): the player is an option, and opens a link with answers
+          const toggle = button("dt-start", "", () => {
+            player.guide(!player.on);
+            if (player.on) render(player, "step");
+            else history.pushState(null, "", url(formatHash(location.hash, player.tree.id, { pairs: [], at: null })));
+          });
+          guide.append(toggle);
+          player.guide = (on) => {
+            player.on = on;
+            box.hidden = !on;
+            show(!on);
+            toggle.textContent = on ? "Show all questions" : "Find your answer step by step";
+            if (!on) document.title = player.title;
+          };
+          player.guide(parseHash(location.hash, player.tree.id).found);
+          if (player.on) render(player, "load");
+        } else {
+          show(false); // first, so focus scrolls to the right place
+          render(player, "load");
+        }
         root.setAttribute("data-dt-ready", "");
         players.set(root, player);
       } catch (error) { // keep the outline
@@ -510,7 +529,14 @@
       const sync = () => {
         for (const root of document.querySelectorAll("[data-dt-ready]")) {
           const player = players.get(root);
-          if (player && player.path === location.pathname) render(player, "history");
+          if (!player || player.path !== location.pathname) continue;
+          if (player.guide) { // a listed tree: answers in the link open the player, a heading's anchor the list
+            const parsed = parseHash(location.hash, player.tree.id), target = parsed.anchor && document.getElementById(player.tree.id + SEP.anchor + parsed.anchor);
+            if (parsed.found && !player.on) player.guide(true);
+            else if (target && !parsed.found && player.on) player.guide(false), target.scrollIntoView();
+            if (!player.on) continue;
+          }
+          render(player, "history");
         }
       };
       addEventListener("popstate", sync);

@@ -17,7 +17,7 @@ def tab(browser):
     context.close()
 
 
-@pytest.mark.parametrize("tree_id", ["need-mlops", "archetype", "faq"])
+@pytest.mark.parametrize("tree_id", ["need-mlops", "archetype"])
 def test_the_outline_and_what_follows_wait_for_the_player(tab, served_site, tree_id):
     tab.goto(f"{served_site}tools/{tree_id}/")
     tool = tab.locator(f"[data-decision-tree={tree_id}]")
@@ -27,7 +27,7 @@ def test_the_outline_and_what_follows_wait_for_the_player(tab, served_site, tree
     expect(tab.locator(".md-footer")).to_be_visible()
 
 
-@pytest.mark.parametrize("tree_id", ["need-mlops", "faq"])
+@pytest.mark.parametrize("tree_id", ["need-mlops", "archetype"])
 def test_without_the_player_the_outline_stays_unseen_then_comes_back(tab, served_site, tree_id):
     tab.route("**/player.js", lambda route: route.abort())
     tab.goto(f"{served_site}tools/{tree_id}/")

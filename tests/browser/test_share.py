@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from decision_tree.check import check_directory
 from devtools.project import ROOT
 
+from .guided import open_tool
 from .test_accessibility import assert_no_violations
 
 TREES = check_directory(ROOT / "docs" / "trees").trees
@@ -175,7 +176,7 @@ def test_a_result_page_whose_answers_lead_elsewhere_says_so(page, served_site):
 def test_the_tab_title_names_each_question_and_the_result(page, served_site):
     tree = TREES["faq"]
     steps, outcome = first_path(tree)
-    page.goto(f"{served_site}tools/faq/")
+    open_tool(page, served_site, "faq")
     site_title = page.evaluate("document.title")  # the tool's own page title stays after the step's name
     for question_id, answer in steps:
         text = tree.questions[question_id].text
@@ -191,7 +192,7 @@ def test_the_tab_title_names_each_question_and_the_result(page, served_site):
 def test_the_answers_are_a_group_named_by_their_question(page, served_site, tree_id):
     tree = TREES[tree_id]
     steps, _ = first_path(tree)
-    page.goto(f"{served_site}tools/{tree_id}/")
+    open_tool(page, served_site, tree_id)
     for question_id, answer in steps[:3]:
         question = tree.questions[question_id]
         group = page.get_by_role("group", name=question.text, exact=True)

@@ -80,7 +80,13 @@ def test_the_tree_s_text_reaches_the_tool_page_as_text(hostile_site):
     page = parse(hostile_site / "tools" / "faq" / "index.html")
     assert _meta(page, name="description") == TREE_SUMMARY
     assert _meta(page, property="og:description") == TREE_SUMMARY
-    question = page.find("section", id="faq--topic")
+    # The page lists the tree: the topic is a heading, and a heading of the table of contents.
+    assert page.find("h2", id="faq--deciding").all_text == LABEL
+    toc = page.find("nav", class_="md-nav--secondary")
+    assert LABEL in [" ".join(a.all_text.split()) for a in toc.find_all("a", class_="md-nav__link")]
+    # The guided tool's outline (the embed page) shows the first question too.
+    outline = parse(hostile_site / "embed" / "faq" / "index.html")
+    question = outline.find("section", id="faq--topic")
     assert question.find("h2").all_text == QUESTION
     assert question.find("a").all_text == LABEL
     island = page.find("script", type="application/json")

@@ -23,14 +23,23 @@ BUILD = [sys.executable, "-m", "devtools.build"]  # what ./scripts/build runs
 TREES = check_directory(ROOT / "docs" / "trees").trees
 
 
+# The trees whose page lists them (<!-- decision-tree faq list -->): their guided tool and its outline are
+# on the embed page (tests/site/test_faq_list.py tests the list).
+LISTED = {t for t in TREES if f"<!-- decision-tree {t} list -->" in (ROOT / "docs" / "tools" / f"{t}.md").read_text()}
+
+
 def tree_page(site: Path, tree_id: str):
     return parse(site / "tools" / tree_id / "index.html")
+
+
+def test_the_faq_page_lists_its_tree():
+    assert {"faq"} == LISTED
 
 
 @pytest.mark.parametrize("tree_id", sorted(TREES))
 def test_tree_page_holds_every_step_as_an_outline(site, tree_id):
     tree = TREES[tree_id]
-    page = tree_page(site, tree_id)
+    page = parse(site / "embed" / tree_id / "index.html") if tree_id in LISTED else tree_page(site, tree_id)
     root = page.find("div", data_decision_tree=tree_id)
     assert root is not None
     steps = {s.attrs["data-step"]: s for s in root.find_all("section", class_="dt-step")}
@@ -46,7 +55,8 @@ def test_tree_page_holds_every_step_as_an_outline(site, tree_id):
         section = steps[outcome.id]
         assert section.find("h2").all_text == outcome.title
         assert section.find("div", class_="dt-body").all_text.strip()
-        assert section.find("a", class_="dt-permalink").attrs["href"] == f"{outcome.id}/"
+        own = f"../../tools/{tree_id}/{outcome.id}/" if tree_id in LISTED else f"{outcome.id}/"
+        assert section.find("a", class_="dt-permalink").attrs["href"] == own
 
 
 @pytest.mark.parametrize("tree_id", sorted(TREES))
@@ -201,8 +211,13 @@ def test_material_search_indexes_every_question_and_outcome(site):
     index = json.loads((site / "search" / "search_index.json").read_text())
     text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"] if doc["location"].startswith("tools/"))
     for tree in TREES.values():
+        # A listed tree shows its topics and the readers' questions, not the questions that pick them.
+        shown = [a.label for a in tree.questions[tree.start].answers] if tree.id in LISTED else None
         for question in tree.questions.values():
-            assert escape_like_search(question.text) in text, question.id
+            if shown is None:
+                assert escape_like_search(question.text) in text, question.id
+        for label in shown or ():
+            assert escape_like_search(label) in text, label
         for outcome in tree.outcomes.values():
             assert escape_like_search(outcome.title) in text, outcome.id
 
@@ -212,11 +227,13 @@ def test_search_opens_each_result_on_its_own_page_not_in_the_outline(site):
     index = json.loads((site / "search" / "search_index.json").read_text())
     for tree_id, tree in TREES.items():
         tool = " ".join(
-            doc["text"]
+            doc["title"] + " " + doc["text"]
             for doc in index["docs"]
             if doc["location"].startswith(f"tools/{tree_id}/#") or doc["location"] == f"tools/{tree_id}/"
         )
-        assert escape_like_search(next(iter(tree.questions.values())).text) in tool
+        first = tree.questions[tree.start]
+        for text in [a.label for a in first.answers] if tree_id in LISTED else [first.text]:  # a list: its topics
+            assert escape_like_search(text) in tool
         for outcome in tree.outcomes.values():
             own = [doc for doc in index["docs"] if doc["location"] == f"tools/{tree_id}/{outcome.id}/"]
             assert own and unescape(own[0]["title"]) == outcome.title, outcome.id  # shown as HTML, so as typed

@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 
 from decision_tree.check import check_directory
 from decision_tree.model import Tree
+from decision_tree.published import EMBED
 from devtools.project import ROOT
 from devtools.site import mkdocs_build
 
@@ -42,7 +43,7 @@ def tool_address(src: str) -> str:
 
 def tree_of(src: str) -> str:
     text = (ROOT / "docs" / src).read_text(encoding="utf-8")
-    found = re.search(r"<!--\s*decision-tree\s+(\S+)\s*-->", text)
+    found = EMBED.search(text)  # the guided tool or the list (<!-- decision-tree faq list -->)
     assert found, src
     return found.group(1)
 
