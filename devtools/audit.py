@@ -52,6 +52,8 @@ PAGES = (
     "/tools/faq/",
     "/tools/need-mlops/hire-now/",  # an outcome page
     "/brief/",  # the hiring brief
+    "/embed/need-mlops/",  # a tool alone, as a partner's page frames it
+    "/404.html",  # the page for an address that is gone
 )
 CATEGORIES = {"performance": "perf", "accessibility": "a11y", "best-practices": "best pr.", "seo": "SEO"}
 GOALS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
