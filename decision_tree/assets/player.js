@@ -338,6 +338,7 @@
   }
 
   function draw(player, state) {
+    if (refill) refill(); // the printed address follows the steps
     const tree = player.tree, route = walk(tree, state), view = player.view, step = route.step;
     const bar = element("div", "dt-actions");
     const heading = element("h2", "dt-heading", route.done ? tree.outcomes[step].title : tree.questions[step].text,
