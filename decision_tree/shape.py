@@ -341,9 +341,7 @@ def _brief(r: _Reader, node: Node | None, owner: Callable[[], str]) -> tuple[tup
     if not isinstance(node, Mapping):
         return ()
     found = r.fields(node, schema.BRIEF, lambda: f"the brief of {owner()}", node.pos)
-    return tuple(
-        (name, found[name].text.strip()) for name in schema.BRIEF.fields if isinstance(found.get(name), Scalar)
-    )
+    return tuple((name, text) for name in schema.BRIEF.fields if (text := r.text(found, name)))
 
 
 def _answer_owner(item: Node, index: int, what: Callable[[], str]) -> Callable[[], str]:

@@ -24,7 +24,10 @@ TREES = check_directory(ROOT / "docs" / "trees").trees
 ARCH = TREES["archetype"]
 ADDRESS = load_config(str(ROOT / "mkdocs.yml")).extra["contact"]["url"].split("?")[0].removeprefix("mailto:")
 SCOPE = {"platform": "A shared platform for several teams", "product": "One product"}
-RULES = {"reg": "A regulated setting, such as financial services, insurance or healthcare", "none": "No formal requirements yet"}
+RULES = {
+    "reg": "A regulated setting, such as financial services, insurance or healthcare",
+    "none": "No formal requirements yet",
+}
 
 
 def route_to(tree, outcome, want=lambda answer: True):
