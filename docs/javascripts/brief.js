@@ -363,7 +363,10 @@
     heading.id = "hiring-pack";
     box.setAttribute("aria-labelledby", heading.id);
     box.append(heading);
-    form.before(box);
+    // Under the page's title: the result first, then the brief, on screen and on paper.
+    const title = form.closest(".md-content__inner")?.querySelector("h1");
+    if (title && title.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) title.after(box);
+    else form.before(box);
     const page = siteBase() + "tools/" + pack.tree + "/" + pack.outcome + "/";
     const answers = answersOf(location.hash, pack.tree);
     try {
@@ -392,7 +395,7 @@
         list.append(...rows);
         box.append(el("h3", null, "The answers"), list);
       }
-      box.append(el("p", "brief-pack-next", "The brief below starts from this result."));
+      box.append(el("p", "brief-pack-next", "The hiring brief below starts from this result."));
     } catch (e) {
       box.append(el("p", "brief-note", "The result this pack was made from could not be loaded; the brief below still works."));
     }

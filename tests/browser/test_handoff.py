@@ -221,7 +221,8 @@ def test_the_hiring_pack_prints_as_one_document(page, served_site):
     expect(pack).to_contain_text(ARCH.outcomes["platform-engineer"].title)
     expect(page.locator(".brief-actions")).to_be_hidden()
     expect(page.locator("#the-role")).to_be_visible()
-    # The result comes first, then the brief.
+    # The result comes first, under the page's title, then the brief.
+    assert page.evaluate("document.querySelector('h1').nextElementSibling.classList.contains('brief-pack')")
     assert page.evaluate(
         "document.querySelector('.brief-pack').compareDocumentPosition(document.querySelector('form[data-brief]'))"
         " & Node.DOCUMENT_POSITION_FOLLOWING"
