@@ -255,7 +255,7 @@
    * answers are left out from the end, with a note, to keep it within MAIL_MAX characters. */
   function mailLink(address, title, link, rows, brief) {
     for (let shown = rows.length; ; shown--) {
-      const lines = ["Result: " + title, link, "", "Our answers:"];
+      const lines = ["Result: " + title, link].concat(rows.length ? ["", "Our answers:"] : []);
       for (const [question, answer] of rows.slice(0, shown)) lines.push("- " + question, "  " + answer);
       if (shown < rows.length) lines.push("(" + (rows.length - shown) + " more answers are in the link above.)");
       if (brief) lines.push("", "Hiring brief with this result: " + brief);

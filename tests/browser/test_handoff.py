@@ -115,6 +115,13 @@ def test_a_result_page_opened_bare_hands_over_its_role_title(page, served_site):
     page.goto(f"{served_site}tools/archetype/platform-engineer/")
     link = page.get_by_role("link", name="Use this in a hiring brief")
     expect(link).to_have_attribute("href", "../../../brief/?r=ML+platform+engineer&pack=archetype%3Aplatform-engineer")
+    _subject, body = mail_parts(page.get_by_role("link", name="Send it to us").get_attribute("href"))
+    assert body.split("\n") == [
+        f"Result: {ARCH.outcomes['platform-engineer'].title}",
+        f"{served_site}tools/archetype/platform-engineer/",
+        "",
+        f"Hiring brief with this result: {served_site}brief/?r=ML+platform+engineer&pack=archetype%3Aplatform-engineer",
+    ]
     link.click()
     expect(page.get_by_label("Role title")).to_have_value("ML platform engineer")
     expect(page.get_by_role("region", name="Hiring pack")).to_contain_text(ARCH.outcomes["platform-engineer"].title)

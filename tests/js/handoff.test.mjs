@@ -80,6 +80,9 @@ test("a long route's mail stays under 1,800 characters: the last answers give wa
   assert.ok(body.endsWith("Hiring brief with this result: https://example.org/brief/"));
   // As many answers as fit: with one more, the link would be too long.
   assert.ok(href.length > 1800 - encodeURIComponent("- " + rows(40)[shown][0] + "\n  " + rows(40)[shown][1] + "\n").length);
+  // A result page opened bare has no answers to list.
+  assert.equal(bodyOf(P.mailLink("a@b.c", "R", "https://x/r/", [], "https://x/brief/?r=R")),
+    "Result: R\nhttps://x/r/\n\nHiring brief with this result: https://x/brief/?r=R");
   // Short routes are not cut.
   assert.ok(!bodyOf(P.mailLink("a@b.c", "R", "https://x/", rows(3), "")).includes("more answers"));
 });
