@@ -267,3 +267,13 @@ def test_the_player_result_with_its_hand_off_has_no_axe_violations(page, served_
     page.goto(f"{served_site}tools/archetype/platform-engineer/{pairs_hash('archetype', STEPS)}")
     expect(page.locator(".dt-handoff")).to_be_visible()
     assert_no_violations(page, "a result page with its hand-off")
+
+
+def test_with_instant_navigation_the_hand_off_still_fills_the_brief(page, instant_site):
+    page.goto(f"{instant_site}tools/archetype/{pairs_hash('archetype', STEPS)}")
+    expect(page.locator(".dt-player h2").first).to_have_text(ARCH.outcomes["platform-engineer"].title)
+    page.get_by_role("link", name="Use this in a hiring brief").click()
+    expect_filled_brief(page)
+    expect(page.get_by_role("region", name="Hiring pack").locator("li")).to_have_count(len(STEPS))
+    page.emulate_media(media="print")
+    expect_printed_header(page)
