@@ -383,7 +383,8 @@
       if (summary) box.append(el("p", "brief-pack-summary", summary.textContent));
       const rows = [];
       for (const [question, key] of answers) {
-        const q = tree.questions[question], a = q && q.answers.find((answer) => answer.key === key || (answer.aliases || []).includes(key));
+        const q = Object.prototype.hasOwnProperty.call(tree.questions, question) && tree.questions[question];
+        const a = q && q.answers.find((answer) => answer.key === key || (answer.aliases || []).includes(key));
         if (a) {
           const row = el("li");
           row.append(el("span", "brief-pack-q", q.text), " ", el("strong", null, a.label));

@@ -111,6 +111,14 @@ def test_a_result_opens_the_brief_filled_in_as_a_hiring_pack(page, served_site):
     assert_no_violations(page, "the brief as a hiring pack")
 
 
+def test_a_pack_lists_only_answers_the_tree_has(page, served_site):
+    steps = pairs_hash("archetype", STEPS)
+    page.goto(f"{served_site}brief/?pack=archetype:platform-engineer{steps},constructor:x,live:no-such-key")
+    pack = page.get_by_role("region", name="Hiring pack")
+    expect(pack.locator("li")).to_have_count(len(STEPS))
+    expect(pack).to_contain_text(ARCH.outcomes["platform-engineer"].summary)
+
+
 def test_a_result_page_opened_bare_hands_over_its_role_title(page, served_site):
     page.goto(f"{served_site}tools/archetype/platform-engineer/")
     link = page.get_by_role("link", name="Use this in a hiring brief")
