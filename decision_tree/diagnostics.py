@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "DT039": "never rule broken",
     "DT040": "published link no longer works",
     "DT041": "answer alias names another answer",
+    "DT042": "not one of the hiring brief's choices",
 }
 
 

@@ -53,6 +53,9 @@ class Answer:
     unsure: bool = False  # the reader could not say; two or more on a route add a caveat
     aliases: tuple[str, ...] = ()  # keys this answer had in links before
     alias_pos: tuple[Pos, ...] = field(default=(), compare=False)
+    brief: tuple[
+        tuple[str, str], ...
+    ] = ()  # (brief field, editor's word) this answer fills in, e.g. ("scope", "platform")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,7 @@ class Outcome:
     body: str
     summary: str | None = None
     continue_with: str | None = None
+    role: str | None = None  # the role title this result suggests, for the hiring brief
     pos: Pos = field(default=_NOWHERE, compare=False)
     continue_pos: Pos = field(default=_NOWHERE, compare=False)
     body_pos: Pos = field(default=_NOWHERE, compare=False)

@@ -18,6 +18,7 @@ from .contract import ATTRIBUTES, CLASSES, HASH, LABELS
 from .memory import collector_paused
 from .model import Answer, Outcome, Question, Tree
 from .sanitize import sanitize
+from .schema import BRIEF_FIELDS
 
 Markdown = Callable[[str], str]
 
@@ -52,7 +53,12 @@ def island_json(tree: Tree, links: Links, advice: bool = True) -> str:
             q.id: {"text": q.text, "answers": [_answer(a, advice) for a in q.answers]} for q in tree.questions.values()
         },
         "outcomes": {
-            o.id: {"title": o.title, "url": links.outcomes.get(o.id), "continue": _continue(o, links)}
+            o.id: {
+                "title": o.title,
+                "url": links.outcomes.get(o.id),
+                "continue": _continue(o, links),
+                **({"role": o.role} if o.role else {}),
+            }
             for o in tree.outcomes.values()
         },
         "aliases": dict(tree.aliases),
@@ -73,6 +79,8 @@ def _answer(answer: Answer, advice: bool = True) -> dict:
         data["why"] = answer.why
     if answer.unsure and advice:
         data["unsure"] = True
+    if answer.brief:  # the hiring brief's control name -> its value, as the brief's link carries them
+        data["brief"] = {BRIEF_FIELDS[name][0]: BRIEF_FIELDS[name][1][word] for name, word in answer.brief}
     return data
 
 

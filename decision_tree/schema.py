@@ -20,6 +20,8 @@ LIST = "list"  # a list of mappings of shape `of`
 ID_MAP = "id-map"  # id -> `of` (a Shape, or REF for aliases)
 ANSWER_MAP = "answer-map"  # question id -> an answer's label
 ID_LIST = "id-list"  # a list of ids
+MAPPING = "mapping"  # one mapping of shape `of`
+CHOICE = "choice"  # one of the words in `choices`
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Field:
     description: str
     of: Shape | str | None = None
     min_items: int = 1  # for LIST
+    choices: tuple[str, ...] = ()  # for CHOICE
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,32 @@ class Shape:
     article: str  # "an answer"
     fields: dict[str, Field] = field(hash=False)
 
+
+# The hiring brief's questions an answer can fill in (docs/brief.md): field -> (the brief's control name,
+# the editor's word -> the brief's value). The player puts them in the brief's link: /brief/?ss=platform.
+BRIEF_FIELDS: dict[str, tuple[str, dict[str, str]]] = {
+    "scope": ("ss", {"model": "model", "product": "product", "platform": "platform", "undecided": "tbd"}),
+    "governance": ("gr", {"regulated": "reg", "policy": "policy", "none": "none", "unsure": "tbd"}),
+}
+
+BRIEF = Shape(
+    "brief",
+    "a brief hand-off",
+    {
+        "scope": Field(
+            CHOICE,
+            False,
+            "How far the role reaches, for the hiring brief: model, product, platform or undecided.",
+            choices=tuple(BRIEF_FIELDS["scope"][1]),
+        ),
+        "governance": Field(
+            CHOICE,
+            False,
+            "The rules the models work under, for the hiring brief: regulated, policy, none or unsure.",
+            choices=tuple(BRIEF_FIELDS["governance"][1]),
+        ),
+    },
+)
 
 ANSWER = Shape(
     "answer",
@@ -47,6 +76,7 @@ ANSWER = Shape(
         "why": Field(LINE, False, "One line: why this answer leads where it does, shown with the result."),
         "unsure": Field(FLAG, False, '"true" if this answer means the reader was unsure; two on a route add a caveat.'),
         "aliases": Field(ID_LIST, False, "Keys this answer had in links before, so that those links keep working."),
+        "brief": Field(MAPPING, False, "What this answer fills in on the hiring brief: scope, governance.", BRIEF),
     },
 )
 
@@ -68,6 +98,7 @@ OUTCOME = Shape(
         "summary": Field(LINE, False, "One line for link previews and the top of the result's page."),
         "body": Field(MARKDOWN, True, "What this result means and what to do next (Markdown)."),
         "continue_with": Field(REF, False, "The id of another tree to hand over to (its file name)."),
+        "role": Field(LINE, False, "The role title this result suggests; it fills in the hiring brief's role title."),
     },
 )
 
@@ -157,6 +188,11 @@ def _value(f: Field) -> dict:
         }
     if f.kind == ID_LIST:
         return {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/id"}, "description": f.description}
+    if f.kind == CHOICE:
+        return {"enum": list(f.choices), "description": f.description}
+    if f.kind == MAPPING:
+        assert isinstance(f.of, Shape)
+        return {**_object(f.of), "description": f.description}
     if f.kind == LIST:
         assert isinstance(f.of, Shape)
         return {"type": "array", "minItems": f.min_items, "items": _object(f.of), "description": f.description}

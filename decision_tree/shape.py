@@ -26,9 +26,15 @@ from .model import (
     slug,
 )
 
-_NODE_TYPE = {schema.LIST: Sequence, schema.ID_LIST: Sequence, schema.ID_MAP: Mapping, schema.ANSWER_MAP: Mapping}
+_NODE_TYPE = {
+    schema.LIST: Sequence,
+    schema.ID_LIST: Sequence,
+    schema.ID_MAP: Mapping,
+    schema.ANSWER_MAP: Mapping,
+    schema.MAPPING: Mapping,
+}
 _FLAGS = ("true", "false")
-_TEXT_KINDS = (schema.LINE, schema.MARKDOWN, schema.REF, schema.FLAG)
+_TEXT_KINDS = (schema.LINE, schema.MARKDOWN, schema.REF, schema.FLAG, schema.CHOICE)
 _KIND_WORDS = {Scalar: "text", Mapping: "a mapping", Sequence: "a list"}
 _EXPECTED = {
     schema.LINE: ("text on one line", "write the text after the colon, on the same line"),
@@ -38,6 +44,8 @@ _EXPECTED = {
     schema.LIST: ("a list", 'put each item on its own line, starting with "- "'),
     schema.ID_LIST: ("a list of ids", "write the ids in square brackets, separated by commas: [old-key, other-key]"),
     schema.ID_MAP: ("a mapping of ids", 'write one "id:" per line, indented, with its fields below it'),
+    schema.MAPPING: ("a mapping of fields", 'write one "field: value" per line, indented, or {field: value, ...}'),
+    schema.CHOICE: ("one word", "write one of the choices after the colon"),
     schema.ANSWER_MAP: (
         "question ids with the answer given to each",
         'write one "question-id: answer label" per line, indented, or {question-id: answer label, ...}',
@@ -95,6 +103,16 @@ class _Reader:
                 continue
             found[name] = value
             self._check_kind(name, spec, value, owner)
+            if spec.kind == schema.CHOICE and isinstance(value, Scalar) and value.text.strip() not in spec.choices:
+                del found[name]
+                guess = did_you_mean(value.text.strip(), spec.choices)
+                self.problem(
+                    value.pos,
+                    "DT042",
+                    f"{quote(value.text.strip())} is not one of the hiring brief's choices for the {quote(name)} "
+                    f"of {owner()}",
+                    (f"did you mean {quote(guess)}? " if guess else "") + f"write one of: {', '.join(spec.choices)}",
+                )
         for name, spec in shape.fields.items():
             if spec.required and name not in node.entries and name not in misspelt:
                 self.problem(
@@ -288,6 +306,10 @@ def _question(r: _Reader, key: Scalar, node: Node) -> Question:
         found_answers.append(r.fields(item, schema.ANSWER, _answer_owner(item, index, what), item.pos))
     keys = answer_keys([(r.text(found, "label") or "", r.ref(found, "next") or "") for found in found_answers])
     aliases = [r.id_list(found.get("aliases"), "answer alias") for found in found_answers]
+    briefs = [
+        _brief(r, found.get("brief"), _answer_owner(item, index, what))
+        for index, (item, found) in enumerate(zip(items, found_answers, strict=True), 1)
+    ]
     answers = tuple(
         Answer(
             label=r.text(found, "label") or "",
@@ -299,8 +321,9 @@ def _question(r: _Reader, key: Scalar, node: Node) -> Question:
             unsure=r.text(found, "unsure") == "true",
             aliases=tuple(text for text, _pos in old),
             alias_pos=tuple(pos for _text, pos in old),
+            brief=brief,
         )
-        for item, found, k, old in zip(items, found_answers, keys, aliases, strict=True)
+        for item, found, k, old, brief in zip(items, found_answers, keys, aliases, briefs, strict=True)
     )
     help_node = fields.get("help")
     return Question(
@@ -311,6 +334,14 @@ def _question(r: _Reader, key: Scalar, node: Node) -> Question:
         pos=key.pos,
         help_pos=help_node.pos if help_node else key.pos,
     )
+
+
+def _brief(r: _Reader, node: Node | None, owner: Callable[[], str]) -> tuple[tuple[str, str], ...]:
+    """Return the brief fields an answer fills in, in the order of the field table; wrong ones are reported."""
+    if not isinstance(node, Mapping):
+        return ()
+    found = r.fields(node, schema.BRIEF, lambda: f"the brief of {owner()}", node.pos)
+    return tuple((name, text) for name in schema.BRIEF.fields if (text := r.text(found, name)))
 
 
 def _answer_owner(item: Node, index: int, what: Callable[[], str]) -> Callable[[], str]:
@@ -334,6 +365,7 @@ def _outcome(r: _Reader, key: Scalar, node: Node) -> Outcome:
         body=_block(fields.get("body")),
         summary=r.text(fields, "summary"),
         continue_with=r.ref(fields, "continue_with"),
+        role=r.text(fields, "role"),
         pos=key.pos,
         continue_pos=cont.pos if cont else key.pos,
         body_pos=fields["body"].pos if "body" in fields else key.pos,

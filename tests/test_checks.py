@@ -20,8 +20,8 @@ from .support import BROKEN, diagnose, pinned
 KNOWN_FIELDS = {
     "tree": "a tree has: title, summary, start, questions, outcomes, aliases, scenarios, never",
     "question": "a question has: text, help, answers",
-    "answer": "an answer has: label, next, why, unsure, aliases",
-    "outcome": "an outcome has: title, summary, body, continue_with",
+    "answer": "an answer has: label, next, why, unsure, aliases, brief",
+    "outcome": "an outcome has: title, summary, body, continue_with, role",
 }
 
 

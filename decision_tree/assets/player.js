@@ -11,6 +11,7 @@
   const SEP = CONTRACT.hash, CLASSES = CONTRACT.classes, ATTRIBUTES = CONTRACT.attributes, LABELS = CONTRACT.labels;
   const CAVEAT = "Before you rely on this";
   const BASED = "Based on these answers";
+  const MAIL_MAX = 1800; // characters of a mailto: link; some mail clients cut longer ones
   const FILLED = "You followed a link to this question, so the answers before it are the shortest way here: change any of them below.";
   const ID = new RegExp(CONTRACT.id);
   const ID_BODY = CONTRACT.id.replace(/^\^|\$$/g, "");
@@ -236,9 +237,37 @@
     return result;
   }
 
+  /** Return the hiring brief's link for a finished route, `base` being the site's root ("../../"):
+   * "<base>brief/?r=…&ss=…&gr=…&pack=<tree>:<outcome>#<tree>=<answers>". The role title is the result's, the
+   * brief's fields come from the answers (the last to set one wins); "" when the route sets none. The
+   * answers stay in the hash, which is never sent to the server. */
+  function briefLink(base, tree, route) {
+    const fields = {}, role = tree.outcomes[route.step].role;
+    if (role) fields.r = role;
+    for (const pair of given(tree, route)) Object.assign(fields, pair.answer.brief);
+    if (!Object.keys(fields).length) return "";
+    fields.pack = tree.id + SEP.pair + route.step;
+    return base + "brief/?" + new URLSearchParams(fields) + formatHash("", tree.id, { pairs: pairsOf(route), at: null });
+  }
+
+  /** Return a mailto: link to `address` about result `title`: its page with the answers (`link`), each
+   * [question, answer] of `rows` and the brief's link (`brief`, or ""). Mail clients cut long links, so
+   * answers are left out from the end, with a note, to keep it within MAIL_MAX characters. */
+  function mailLink(address, title, link, rows, brief) {
+    for (let shown = rows.length; ; shown--) {
+      const lines = ["Result: " + title, link].concat(rows.length ? ["", "Our answers:"] : []);
+      for (const [question, answer] of rows.slice(0, shown)) lines.push("- " + question, "  " + answer);
+      if (shown < rows.length) lines.push("(" + (rows.length - shown) + " more answers are in the link above.)");
+      if (brief) lines.push("", "Hiring brief with this result: " + brief);
+      const href = "mailto:" + address + "?subject=" + encodeURIComponent("Hiring result: " + title)
+        + "&body=" + encodeURIComponent(lines.join("\n"));
+      if (href.length <= MAIL_MAX || !shown) return href;
+    }
+  }
+
   const api = {
     parseHash, formatHash, resolve, walk, read, routeTo, dropNote, shareLink, choose, back, change, span, progress, progressText,
-    countText, reasons, caveat, changes, CONTRACT,
+    countText, reasons, caveat, changes, briefLink, mailLink, CONTRACT,
   };
   // Under node (the tests), export the pure functions; in a browser, go on to the DOM.
   if (typeof document === "undefined") return void (module.exports = api);
@@ -309,6 +338,7 @@
   }
 
   function draw(player, state) {
+    if (refill) refill(); // the printed address follows the steps
     const tree = player.tree, route = walk(tree, state), view = player.view, step = route.step;
     const bar = element("div", "dt-actions");
     const heading = element("h2", "dt-heading", route.done ? tree.outcomes[step].title : tree.questions[step].text,
@@ -325,7 +355,8 @@
         links.append(element("a", CLASSES.continue, LABELS.continue + outcome.continue.title, { href: outcome.continue.url }), " ");
       }
       if (outcome.url) links.append(element("a", CLASSES.permalink, LABELS.permalink, { href: own }));
-      view.append(clone(player, step, CLASSES.summary), clone(player, step, CLASSES.body), links, ...advice(player, state, route));
+      view.append(clone(player, step, CLASSES.summary), clone(player, step, CLASSES.body), links, ...advice(player, state, route),
+        ...handOff(tree, route, own));
       bar.append(...shareButtons("Share this result", () => own, (text) => say(player, text)));
     } else {
       const list = element("div", CLASSES.answers, null, { role: "group", "aria-labelledby": heading.id });
@@ -443,6 +474,49 @@
     return [copy, button("dt-print", "Print", () => window.print()), status];
   }
 
+  /** The site's root, relative to this page ("../.."), from Material's config; null without it. */
+  function siteBase() {
+    const config = document.getElementById("__config");
+    try { return JSON.parse(config.textContent).base.replace(/\/?$/, "/"); } catch (error) { return null; }
+  }
+
+  /** The address "Send to us" writes to: the call to action's (mkdocs.yml, extra.contact), or "". */
+  const contact = () => (document.querySelector("[data-mail]") || { getAttribute: () => "" }).getAttribute("data-mail");
+
+  /** Return the hand-off under a result: "Use this in a hiring brief" where the route fills any of it in,
+   * and "Send this result to us", with the address as text, where the page names one. */
+  function handOff(tree, route, link) {
+    const base = siteBase(), brief = base === null ? "" : briefLink(base, tree, route), address = contact(), parts = [];
+    const title = tree.outcomes[route.step].title;
+    if (brief) parts.push(element("a", "dt-brief", "Use this in a hiring brief", { href: brief }));
+    if (address) {
+      const rows = given(tree, route).map((pair) => [pair.question.text, pair.answer.label]);
+      const mail = mailLink(address, title, link, rows, brief && new URL(brief, location.href).href);
+      if (parts.length) parts.push(element("br"));
+      parts.push(element("a", "dt-mail", "Send it to us", { href: mail }), " at ", element("span", "dt-address", address));
+    }
+    if (!parts.length) return [];
+    const box = element("p", "dt-handoff");
+    box.append(...parts);
+    return [box];
+  }
+
+  /** Put, once per page, a line shown only on paper: the page's address, the date printed and how to
+   * reach us; both kept current when the page is printed. */
+  function printLine() {
+    const host = document.querySelector(".md-content__inner");
+    if (!host) return;
+    let line = host.querySelector(".print-meta");
+    if (!line) host.prepend(line = element("p", "print-meta"));
+    refill = () => {
+      const address = contact();
+      line.textContent = "Printed from " + location.href + " on " + new Date().toLocaleDateString("en-GB",
+        { day: "numeric", month: "long", year: "numeric" }) + "." + (address ? " Contact us: " + address : "");
+    };
+    refill();
+  }
+  let refill = null;
+
   // The island sits in a <template>, where Material's instant navigation does not re-run scripts.
   const island = (root) => JSON.parse(root.querySelector("template." + CLASSES.data).content.querySelector("script").textContent);
 
@@ -473,11 +547,14 @@
     }
     bar.append(...shareButtons("Copy link", () => location.href));
     box.append(bar);
+    const outcome = root.getAttribute("data-outcome"), answered = route.done && route.step === outcome;
+    box.append(...handOff(tree, answered ? route : { path: [], step: outcome }, location.href));
   }
 
   /** Start the trees and results not started yet (again after each instant navigation). */
   function init() {
     focusTaken = false;
+    if (document.querySelector("[data-decision-tree-outcome], [" + ATTRIBUTES.tree + "]")) printLine();
     for (const root of document.querySelectorAll("[data-decision-tree-outcome]")) {
       if (players.has(root)) continue;
       players.set(root, null);
@@ -541,6 +618,7 @@
       };
       addEventListener("popstate", sync);
       addEventListener("hashchange", sync);
+      addEventListener("beforeprint", () => refill && refill());
       // Material pushes same-page links itself and reports them only on location$
       if (window.location$ && window.location$.subscribe) window.location$.subscribe(sync);
     }

@@ -9,6 +9,13 @@
  * the server.
  * Pure functions (no DOM) come first, then the DOM code. Runs on every page; only acts on
  * form[data-brief].
+ *
+ * From a tool's result (player.js, briefLink) the brief opens as a hiring pack:
+ *   /brief/?r=<role title>&ss=<scope>&gr=<governance>&pack=<tree>:<outcome>#<tree>=<question>:<key>,...
+ * r, ss and gr fill in the form when the address holds no brief yet, then leave the address (the
+ * brief's hash holds them from then on); pack stays, and the result, fetched from its own page, and the
+ * answers in the hash entry named after the tree are shown above the form and print with it. That
+ * entry is kept beside the brief's: "#brief=j.…&<tree>=…".
  */
 (() => {
   "use strict";
@@ -108,10 +115,32 @@
 
   /** Return the brief's code in `hash`, or null when the hash is not a brief (empty, or an anchor). */
   function codeOf(hash) {
-    return hash.startsWith(PREFIX) ? hash.slice(PREFIX.length) : null;
+    const entry = hash.replace(/^#/, "").split("&").find((part) => part.startsWith(PREFIX.slice(1)));
+    return entry === undefined || !hash.startsWith("#") ? null : entry.slice(PREFIX.length - 1);
   }
 
-  const api = { encode, decode, codeOf, toBase64url, fromBase64url };
+  const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  /** Return the result a hiring pack link names ({tree, outcome}), from `search` ("?pack=tree:outcome"), or null. */
+  function packOf(search) {
+    const [tree, outcome, more] = (new URLSearchParams(search).get("pack") || "").split(":");
+    return ID.test(tree || "") && ID.test(outcome || "") && more === undefined ? { tree, outcome } : null;
+  }
+
+  /** Return the answers of tree `tree` in `hash` ("#<tree>=q:key,..."): [[question, key]]. */
+  function answersOf(hash, tree) {
+    const entry = hash.replace(/^#/, "").split("&").find((part) => part.startsWith(tree + "="));
+    return entry ? entry.slice(tree.length + 1).split(",").map((pair) => pair.split(":")).filter((pair) => pair.length === 2) : [];
+  }
+
+  /** Return the form's answers a link from a result fills in (r, ss, gr), as a Map; empty without them. */
+  function prefillOf(search) {
+    const params = new URLSearchParams(search), state = new Map();
+    for (const name of ["r", "ss", "gr"]) if (params.get(name)) state.set(name, params.get(name));
+    return state;
+  }
+
+  const api = { encode, decode, codeOf, packOf, answersOf, prefillOf, toBase64url, fromBase64url };
 
   /* ---- DOM ---- */
 
@@ -177,8 +206,11 @@
     return b === current && b.form.isConnected && location.pathname === b.path;
   }
 
+  /** Return this page's address with `code` as the brief; a hiring pack's answers are kept beside it. */
   function urlFor(code) {
-    return location.pathname + location.search + (code ? PREFIX + code : "");
+    const pack = packOf(location.search), kept = pack ? location.hash.replace(/^#/, "").split("&").filter((part) => part.startsWith(pack.tree + "=")) : [];
+    const parts = (code ? [PREFIX.slice(1) + code] : []).concat(kept);
+    return location.pathname + location.search + (parts.length ? "#" + parts.join("&") : "");
   }
 
   /** Put `code` in the address without a new history entry, and warn when the link gets long. */
@@ -187,6 +219,7 @@
     note(b.linkNote, ""); // the address holds a good brief again
     const url = urlFor(code);
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
+    printLine(); // the printed address is the brief's
     const n = location.href.length, long = n > LONG_LINK;
     note(b.lengthNote, long
       ? "This link is " + n.toLocaleString("en-GB") + " characters long. Some email clients break links longer than " +
@@ -221,6 +254,16 @@
       if (f && b.form.contains(f) && (!document.activeElement || document.activeElement === document.body)) {
         f.focus({ preventScroll: true });
       }
+      save(b);
+      return;
+    }
+    const given = code === null ? prefillOf(location.search) : null;
+    if (given && given.size) { // from a result: fill in, then the brief's hash holds it, not the query
+      const params = new URLSearchParams(location.search);
+      for (const name of given.keys()) params.delete(name);
+      const search = params.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      fill(b, given);
       save(b);
       return;
     }
@@ -293,6 +336,72 @@
     say(b, had ? "The brief is cleared. Your browser's Back button brings the answers back." : "The brief is already empty.");
   }
 
+  /** The site's root, relative to this page ("../"), from Material's config. */
+  function siteBase() {
+    try { return JSON.parse(document.getElementById("__config").textContent).base.replace(/\/?$/, "/"); } catch (e) { return "../"; }
+  }
+
+  const contact = () => { const cta = document.querySelector("[data-mail]"); return cta ? cta.getAttribute("data-mail") : ""; };
+
+  /** Keep the line printed at the top of the page current: the address, the date printed and how to reach us. */
+  function printLine() {
+    const host = document.querySelector(".md-content__inner");
+    if (!host) return;
+    let line = host.querySelector(".print-meta");
+    if (!line) host.prepend(line = el("p", "print-meta"));
+    const address = contact();
+    line.textContent = "Printed from " + location.href + " on " + new Date().toLocaleDateString("en-GB",
+      { day: "numeric", month: "long", year: "numeric" }) + "." + (address ? " Contact us: " + address : "");
+  }
+
+  /** Show a hiring pack's result and answers above the form: read from the result's own page, so the
+   * text is the site's, never the link's. */
+  async function showPack(form) {
+    const pack = packOf(location.search);
+    if (!pack) return;
+    const box = el("section", "brief-pack"), heading = el("h2", null, "Hiring pack");
+    heading.id = "hiring-pack";
+    box.setAttribute("aria-labelledby", heading.id);
+    box.append(heading);
+    // Under the page's title: the result first, then the brief, on screen and on paper.
+    const title = form.closest(".md-content__inner")?.querySelector("h1");
+    if (title && title.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) title.after(box);
+    else form.before(box);
+    const page = siteBase() + "tools/" + pack.tree + "/" + pack.outcome + "/";
+    const answers = answersOf(location.hash, pack.tree);
+    try {
+      const response = await fetch(page);
+      if (!response.ok) throw new Error(response.status);
+      const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+      const tree = JSON.parse(doc.querySelector("template.dt-data").content.querySelector("script").textContent);
+      const result = el("p", "brief-pack-result");
+      const link = el("a", null, tree.outcomes[pack.outcome].title);
+      link.href = page + (answers.length ? "#" + pack.tree + "=" + answers.map((pair) => pair.join(":")).join(",") : "");
+      result.append("Result of “" + tree.title + "”: ", link);
+      box.append(result);
+      const summary = doc.querySelector(".dt-summary");
+      if (summary) box.append(el("p", "brief-pack-summary", summary.textContent));
+      const rows = [];
+      for (const [question, key] of answers) {
+        const q = Object.prototype.hasOwnProperty.call(tree.questions, question) && tree.questions[question];
+        const a = q && q.answers.find((answer) => answer.key === key || (answer.aliases || []).includes(key));
+        if (a) {
+          const row = el("li");
+          row.append(el("span", "brief-pack-q", q.text), " ", el("strong", null, a.label));
+          rows.push(row);
+        }
+      }
+      if (rows.length) {
+        const list = el("ol");
+        list.append(...rows);
+        box.append(el("h3", null, "The answers"), list);
+      }
+      box.append(el("p", "brief-pack-next", "The hiring brief below starts from this result."));
+    } catch (e) {
+      box.append(el("p", "brief-note", "The result this pack was made from could not be loaded; the brief below still works."));
+    }
+  }
+
   function setup(form) {
     const b = {
       form, path: location.pathname, seq: 0, timer: 0, written: null, long: false, focused: "", sayTimer: 0,
@@ -343,6 +452,8 @@
       current.actions.hidden = false;
       form.setAttribute("data-brief-ready", "");
       restore(current, from);
+      printLine();
+      showPack(form);
     } catch (e) { // the form still works as a printable checklist
       if (window.console) console.error("hiring brief:", e);
     }
@@ -350,6 +461,7 @@
       listening = true;
       window.addEventListener("hashchange", sync);
       window.addEventListener("popstate", sync);
+      window.addEventListener("beforeprint", () => { if (current && live(current)) printLine(); });
       // Material handles in-page links itself (pushState, no hashchange); its location$ reports them.
       if (window.location$ && typeof window.location$.subscribe === "function") {
         window.location$.subscribe(() => setTimeout(sync));
