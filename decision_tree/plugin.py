@@ -59,8 +59,9 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-tree"
-# What the site serves -> the file in assets/: the player ships minified (see package.json's "player").
-SHIPPED = {"player.js": "player.min.js", "player.css": "player.css"}
+# What the site serves -> the file in assets/: the player ships minified (package.json's "player" and
+# "player-css"; tests/js checks both are fresh).
+SHIPPED = {"player.js": "player.min.js", "player.css": "player.min.css"}
 CARD_DIR = "assets/cards"  # the link-preview cards in the built site, named by their text's hash
 # The plugin's own files in the trees folder: compiled into pages, never published as they are.
 TREE_FILES = (*SUFFIXES, MANIFEST_SUFFIX, RECORD_SUFFIX)

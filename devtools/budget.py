@@ -26,7 +26,7 @@ def gzipped(data: bytes) -> int:
 
 
 def player_bytes() -> dict[str, int]:
-    js, css = (PLAYER / "player.min.js").read_bytes(), (PLAYER / "player.css").read_bytes()  # what ships
+    js, css = (PLAYER / "player.min.js").read_bytes(), (PLAYER / "player.min.css").read_bytes()  # what ships
     return {
         "js": len(js),
         "css": len(css),

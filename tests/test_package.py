@@ -35,6 +35,7 @@ SKIP = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "node_modules"
 IN_THE_WHEEL = [
     "decision_tree/plugin.py",
     "decision_tree/assets/player.min.js",
+    "decision_tree/assets/player.min.css",
     "decision_tree/assets/player.css",
     "decision_tree/assets/contract.json",
     "decision_tree/schema.json",

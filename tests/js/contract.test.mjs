@@ -77,3 +77,10 @@ test("player.min.js is what `npm run player` makes of player.js today", { skip: 
   assert.ok(built === readFileSync(join(ASSETS, "player.min.js"), "utf8"),
     "decision_tree/assets/player.min.js is out of date: run npm run --silent player > decision_tree/assets/player.min.js");
 });
+
+test("player.min.css is what `npm run player-css` makes of player.css today", { skip: !existsSync(esbuild)
+  && "esbuild is not installed: run npm ci" }, () => {
+  const built = execFileSync("npm", ["run", "--silent", "player-css"], { cwd: ROOT, encoding: "utf8" });
+  assert.ok(built === readFileSync(join(ASSETS, "player.min.css"), "utf8"),
+    "decision_tree/assets/player.min.css is out of date: run npm run --silent player-css > decision_tree/assets/player.min.css");
+});
