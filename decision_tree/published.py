@@ -154,26 +154,20 @@ def embed_problems(text: str, path: str, trees: Collection[str]) -> list[tuple[s
         match = EMBED.search(lines[number - 1])
         for option, column in embed_options(match) if match else ():
             if option not in OPTIONS:
-                guess = did_you_mean(option, OPTIONS)
-                problems.append(
-                    (
-                        tree_id,
-                        number,
-                        f"{path}:{number}:{column}: the embed has the option {option!r}, which does not exist"
-                        + (f"; did you mean {guess!r}?" if guess else f"; options: {', '.join(sorted(OPTIONS))}"),
-                    )
-                )
+                where = f"{path}:{number}:{column}: the embed has the option"
+                problems.append((tree_id, number, _unknown(where, option, OPTIONS, "options")))
         if tree_id not in trees:
-            guess = did_you_mean(tree_id, trees)
-            problems.append(
-                (
-                    tree_id,
-                    number,
-                    f"{path}:{number}: the page embeds the tree {tree_id!r}, which does not "
-                    "exist" + (f"; did you mean {guess!r}?" if guess else f"; trees: {', '.join(sorted(trees))}"),
-                )
-            )
+            where = f"{path}:{number}: the page embeds the tree"
+            problems.append((tree_id, number, _unknown(where, tree_id, trees, "trees")))
     return problems
+
+
+def _unknown(where: str, name: str, known: Collection[str], kind: str) -> str:
+    """Return "<where> 'name', which does not exist" with the closest known name, or the list of them."""
+    guess = did_you_mean(name, known)
+    return f"{where} {name!r}, which does not exist" + (
+        f"; did you mean {guess!r}?" if guess else f"; {kind}: {', '.join(sorted(known))}"
+    )
 
 
 def embed_options(match: re.Match) -> list[tuple[str, int]]:
