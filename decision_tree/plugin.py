@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from . import active
@@ -38,6 +39,7 @@ from .convert import relink, to_html
 from .diagnostics import report
 from .editors import report_html
 from .keys import RECORD_SUFFIX
+from .loading import swaps_pages, with_player
 from .model import Tree, did_you_mean
 from .paths import MANIFEST_SUFFIX
 from .published import EMBED, REPORT, embed_options, embed_problems, embeds_in, result_page
@@ -102,8 +104,11 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         self.trees: dict[str, Tree] = dict(trees)
         self._check_outcome_pages()
         self._setup_cards(config)
+        # The player loads only on the pages that show a tree (on_post_page), unless the theme swaps pages
+        # in place, where any page may become a tree's without a load (loading.py).
+        self.everywhere = swaps_pages(config.theme.name, config.theme.get("features"))
         for name, target in (("player.css", config.extra_css), ("player.js", config.extra_javascript)):
-            if f"{ASSET_DIR}/{name}" not in map(str, target):
+            if self.everywhere and f"{ASSET_DIR}/{name}" not in map(str, target):
                 target.append(f"{ASSET_DIR}/{name}")
         return config
 
@@ -139,6 +144,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             for tree_id in self.embedded[file.src_uri]:
                 self.homes.setdefault(tree_id, file)
         self.islands: dict[str, str] = {}  # tree id -> its result pages' island, made once a build
+        self.player_pages: set[str] = set()  # src_uri of each page that shows a tree, filled as they render
         self.outcome_files: dict[tuple[str, str], File] = {}
         self.outcome_pages: dict[str, tuple[str, str]] = {}  # src_uri -> (tree id, outcome id)
         for tree_id, tree in self.trees.items():
@@ -198,7 +204,6 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         page.meta["description"] = tree.summary or tree.title
         page.meta["decision_tree_embed"] = {
             "canonical": urljoin(config.site_url or "", self.homes[tree_id].url),
-            "player": f"{ASSET_DIR}/player.js",
         }
         # No address of its own: the sitemap lists a page only when it has one.
         page.canonical_url = page.abs_url = None
@@ -325,6 +330,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             if tree.id not in self.islands:
                 self.islands[tree.id] = result_island(tree)
             links = self._links(tree, page, files, with_outcomes=False)
+            self.player_pages.add(page.file.src_uri)
             return outcome_page_html(tree, tree.outcomes[mine[1]], render, links, self.islands[tree.id])
         problem = active.page_problems(lambda: page.file.content_string, html, _shown_path(config, page.file))
         if problem:
@@ -343,6 +349,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             tree = self.trees.get(match.group(1))  # anything else was in a code example: leave it
             if tree is None:
                 return match.group(0)
+            self.player_pages.add(page.file.src_uri)
             listed = any(option == "list" for option, _column in embed_options(match)) and not framed
             if listed and list_problem(tree) is None:  # (under serve, a tree that cannot be listed is guided)
                 lists.append((match.start(), list_entries(tree)))
@@ -359,6 +366,17 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         for position, entries in reversed(lists):
             _add_to_toc(page, original, position, entries)
         return embedding.framed(html) if framed else html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Load the player on a page that shows a tree. An embed page's template prints none of the
+        theme's scripts, so it gets the script even where every page loads the player."""
+        if page.file.src_uri not in self.player_pages:
+            return output
+        framed = page.file.src_uri in getattr(self, "embed_pages", {})
+        here = page.url
+        stylesheet = None if self.everywhere else get_relative_url(f"{ASSET_DIR}/player.css", here)
+        script = None if self.everywhere and not framed else get_relative_url(f"{ASSET_DIR}/player.js", here)
+        return with_player(output, stylesheet, script)
 
     def _edit_url(self, tree: Tree, config: MkDocsConfig) -> str | None:
         """Return the address of the tree's file in the repository's web editor, from repo_url and edit_uri."""

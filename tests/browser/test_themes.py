@@ -105,6 +105,19 @@ def test_a_reader_answers_and_reaches_a_result(page, themed_site):
     readable(page.locator(".dt-player .dt-actions button"))
 
 
+def test_the_player_loads_only_where_a_tree_is_shown(page, themed_site):
+    """The home page shows no tree and loads none of the player; the tool page and a result page do.
+    Under instant navigation any page may become a tool page without a load, so every page has it."""
+    theme, base = themed_site
+    page.route(lambda url: not url.startswith(base), off_host)
+    files = "() => [...document.querySelectorAll('script[src], link[rel=stylesheet]')].map(e => e.src || e.href)"
+    for address, shows_a_tree in (("", False), ("tools/example/", True), ("tools/example/make-tree/", True)):
+        page.goto(base + address)
+        loaded = [url.rsplit("/", 1)[-1] for url in page.evaluate(files)]
+        expected = 1 if shows_a_tree or theme == "material-instant" else 0
+        assert (loaded.count("player.js"), loaded.count("player.css")) == (expected, expected), (address, loaded)
+
+
 @pytest.fixture(scope="module")
 def site_without_result_pages(tmp_path_factory):
     project = tmp_path_factory.mktemp("example-no-results")
