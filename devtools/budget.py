@@ -62,11 +62,19 @@ def plain_markdown(tree) -> str:
 
 
 def add_plain_pages(project: Path, trees) -> None:
-    """Write docs/plain/<tree>.md for every tree into a copy of the project."""
+    """Write docs/plain/<tree>.md for every tree into a copy of the project, in its navigation beside
+    the tools: Material draws the table of contents of a page in the navigation twice (in the sidebar,
+    and inside the menu for phones), so a plain page left out of it would be weighed without the
+    second copy that its tree page carries."""
     folder = project / "docs" / "plain"
     folder.mkdir(exist_ok=True)
     for tree_id, tree in trees.items():
         (folder / f"{tree_id}.md").write_text(plain_markdown(tree), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    entries = "".join(f"      - plain/{tree_id}.md\n" for tree_id in trees)
+    assert "\nnav:\n" in text, "mkdocs.yml has no nav to add the plain pages to"
+    config.write_text(text.replace("\nnav:\n", f"\nnav:\n  - Plain:\n{entries}", 1), encoding="utf-8")
 
 
 def page_ratios(site: Path, trees) -> dict[str, tuple[int, int, float]]:

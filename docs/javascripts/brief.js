@@ -7,7 +7,7 @@
  * ticked checkboxes sharing a name are joined with commas. Unknown keys are ignored, so fields can
  * be added without breaking old links. Nothing leaves the browser: a URL's hash is never sent to
  * the server.
- * Pure functions (no DOM) come first, then the DOM code. Runs on every page; only acts on
+ * Pure functions (no DOM) come first, then the DOM code. Only the brief loads it; it acts only on
  * form[data-brief].
  *
  * From a tool's result (player.js, briefLink) the brief opens as a hiring pack:
@@ -469,8 +469,26 @@
     }
   }
 
+  // Only the brief loads this file. With Material's instant navigation the page's own scripts sit in
+  // its content, and Material runs them again on each visit to the page: the first copy goes on.
+  if (window.hiringBrief) return void window.hiringBrief.start();
+
+  let subscribed = false;
+  /** Start now and, where Material swaps pages in place, on every page it swaps in (document$). */
+  function start() {
+    if (subscribed) return void init();
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      subscribed = true;
+      window.document$.subscribe(init); // replays the page shown now
+    } else init();
+  }
+  api.start = start;
   window.hiringBrief = api;
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  // Material's script, when the page has it, has run by DOMContentLoaded even if it comes later in the
+  // page; a visit by instant navigation runs this file after the page has loaded.
+  if (document.readyState === "complete") start();
+  else {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+    window.addEventListener("load", start, { once: true }); // loaded after DOMContentLoaded, before load
+  }
 })();

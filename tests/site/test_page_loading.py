@@ -45,16 +45,53 @@ def local_file(site: Path, page: Path, url: str) -> Path | None:
     return target / "index.html" if path.endswith("/") or target.is_dir() else target
 
 
+def shows_a_tree(document) -> bool:
+    """A tool page, a listed tree or a result page: the elements the player starts on."""
+    return any("data-decision-tree" in e.attrs or "data-decision-tree-outcome" in e.attrs for e in document.iter())
+
+
+def loaded(document) -> tuple[list[str], list[str]]:
+    """Return the names of the script files and of the stylesheets a page loads, in order."""
+    scripts = [Path(urlsplit(s.attrs["src"]).path).name for s in document.find_all("script") if "src" in s.attrs]
+    sheets = [Path(urlsplit(e.attrs["href"]).path).name for e in document.find_all("link", rel="stylesheet")]
+    return scripts, sheets
+
+
 def test_every_script_file_is_deferred_and_keeps_its_order(site):
     """Material's bundle and the extra scripts do not hold up the first paint, and run bundle first."""
-    extra = [Path(str(s)).name for s in CONFIG.extra_javascript] + ["player.js"]  # the plugin adds the player
+    extra = [Path(str(s)).name for s in CONFIG.extra_javascript]
     for page in pages(site):
-        scripts = [s for s in parse(page).find_all("script") if "src" in s.attrs]
+        document = parse(page)
+        scripts = [s for s in document.find_all("script") if "src" in s.attrs]
         assert scripts, page
         for script in scripts:
             assert "defer" in script.attrs, f"{page.relative_to(site)}: {script.attrs['src']} is not deferred"
-        names = [Path(urlsplit(s.attrs["src"]).path).name for s in scripts]
-        assert names[0].startswith("bundle.") and names[1:] == extra, (page, names)  # the bundle first
+        names, _sheets = loaded(document)
+        own = ["brief.js"] if page == site / "brief" / "index.html" else []
+        player = ["player.js"] if shows_a_tree(document) else []
+        assert names[0].startswith("bundle.") and names[1:] == extra + own + player, (page, names)
+
+
+def test_the_player_and_the_brief_load_only_where_they_are_used(site):
+    """A page that shows no tree loads none of the player; only the brief loads the brief's files. The
+    embed pages load the player alone, without Material's script."""
+    with_tree = []
+    for page in [*pages(site), *sorted((site / "embed").rglob("index.html"))]:
+        document = parse(page)
+        scripts, sheets = loaded(document)
+        name = str(page.relative_to(site))
+        tree = shows_a_tree(document)
+        with_tree += [name] if tree else []
+        assert (scripts.count("player.js"), sheets.count("player.css")) == ((1, 1) if tree else (0, 0)), name
+        brief = name == "brief/index.html"
+        assert (scripts.count("brief.js"), sheets.count("brief.css")) == ((1, 1) if brief else (0, 0)), name
+        if page.parts[-3] == "embed":
+            assert scripts == ["player.js"], name
+    # Each kind of tree page is among them: the tools (the FAQ's listed tree too), a result, an embed page.
+    for name in ("tools/need-mlops/index.html", "tools/faq/index.html", "tools/need-mlops/hire-now/index.html"):
+        assert name in with_tree
+    assert "embed/need-mlops/index.html" in with_tree
+    assert "index.html" not in with_tree and "brief/index.html" not in with_tree
 
 
 def test_no_page_turns_on_instant_navigation(site):
