@@ -48,6 +48,12 @@ def tree_of(src: str) -> str:
     return found.group(1)
 
 
+def is_listed(src: str) -> bool:
+    found = EMBED.search((ROOT / "docs" / src).read_text(encoding="utf-8"))
+    assert found, src
+    return "list" in found.group(0).split()
+
+
 def test_the_home_page_has_a_start_button_for_the_first_tool(site):
     article = parse(site / "index.html").find("article")
     buttons = [a for a in article.find_all("a") if "md-button--primary" in a.attrs.get("class", "")]
@@ -63,7 +69,16 @@ def test_the_home_page_says_how_many_questions_each_tool_asks(site, src):
     expected = f"{most} questions" if fewest == most else f"{fewest} to {most} questions"
     article = parse(site / "index.html").find("article")
     item = next(li for li in article.find_all("li") if li.find("a", href=tool_address(src)))
-    assert re.search(rf"\b{expected}, about \d+ minutes?\b", item.all_text), item.all_text
+    if is_listed(src):  # every answer at once; the guided route is the option
+        answers = len(TREES[tree_of(src)].outcomes)
+        assert f"{answers} answers on one page, or {expected} to the one you need" in item.all_text, item.all_text
+        assert "minute" not in item.all_text
+    else:
+        assert re.search(rf"\b{expected}, about \d+ minutes?\b", item.all_text), item.all_text
+
+
+def test_the_faq_is_listed_so_its_length_is_told_as_a_list():
+    assert is_listed("tools/faq.md") and not is_listed("tools/need-mlops.md")
 
 
 def test_an_unknown_tree_in_a_length_fails_the_build(project, tmp_path):
