@@ -1,7 +1,8 @@
 /* Decision-tree player: a tree's outline, one question at a time. State is in the URL hash,
- * "#<tree>=<question>:<key>,...&<tree>.at=<question>": the answers along the path, and the question
- * reopened by "Change". Other hash entries are kept. On a result: why, a caveat on unsure answers, and
- * what other answers would change it (README.md). Pure functions (node-tested) first, then DOM.
+ * "#<tree>=<question>:<key>,...&<tree>.at=<question>": the answers along the path (then those of an old
+ * link waiting for their questions), and the question reopened by "Change". Other hash entries are kept.
+ * On a result: why, a caveat on unsure answers, and what other answers would change it (README.md).
+ * Pure functions (node-tested) first, then DOM.
  * The id pattern, the hash's separators, the outline's names and the shared labels come from
  * contract.json, which render.py reads too; the shipped player.min.js is this file bundled with it. */
 (() => {

@@ -291,6 +291,16 @@ def test_the_waiting_answers_are_dropped_on_a_branch_that_never_asks_their_quest
     expect(heading(page)).to_have_text("Is a model live?")
 
 
+def test_start_again_on_the_first_question_drops_the_waiting_answers(page, edited_project):
+    page.goto(f"{edited_project}tools/moved/#moved=owner:kind,kind:engineer")
+    expect(note(page)).to_have_text(WAITING)
+    page.get_by_role("button", name="Start again").click()
+    expect(note(page)).to_have_count(0)
+    expect(page).not_to_have_url(re.compile("moved="))
+    answer(page, "Yes")
+    expect(heading(page)).to_have_text("What kind of models?")  # asked, not taken from the link
+
+
 # Links to the archetype tree as published before its rework (commit d6eb359, start "lead"), with the
 # keys of then: every pair is in docs/trees/archetype.keys. Since then the tree asks about the models
 # live, their number and the team first ("live", "size", "team"), and "scope" before "llm".
