@@ -1,7 +1,8 @@
 /* Decision-tree player: a tree's outline, one question at a time. State is in the URL hash,
- * "#<tree>=<question>:<key>,...&<tree>.at=<question>": the answers along the path, and the question
- * reopened by "Change". Other hash entries are kept. On a result: why, a caveat on unsure answers, and
- * what other answers would change it (README.md). Pure functions (node-tested) first, then DOM.
+ * "#<tree>=<question>:<key>,...&<tree>.at=<question>": the answers along the path (then those of an old
+ * link waiting for their questions), and the question reopened by "Change". Other hash entries are kept.
+ * On a result: why, a caveat on unsure answers, and what other answers would change it (README.md).
+ * Pure functions (node-tested) first, then DOM.
  * The id pattern, the hash's separators, the outline's names and the shared labels come from
  * contract.json, which render.py reads too; the shipped player.min.js is this file bundled with it. */
 (() => {
@@ -12,6 +13,7 @@
   const CAVEAT = "Before you rely on this";
   const BASED = "Based on these answers";
   const MAIL_MAX = 1800; // characters of a mailto: link; some mail clients cut longer ones
+  const WAITING = "This tool asks questions that link does not answer: answer them, and the link's answers are used if their questions come up.";
   const FILLED = "You followed a link to this question, so the answers before it are the shortest way here: change any of them below.";
   const ID = new RegExp(CONTRACT.id);
   const ID_BODY = CONTRACT.id.replace(/^\^|\$$/g, "");
@@ -23,6 +25,7 @@
   const decode = (text) => { try { return decodeURIComponent(text); } catch (error) { return null; } };
   const nameOf = (entry) => decode(entry.split(VALUE)[0]);
   const pairsOf = (route) => route.path.map((step) => [step.question, step.key]);
+  const kept = (route) => pairsOf(route).concat(route.pending);
 
   /** Read tree `treeId`'s entries from a hash, unchecked: {pairs, at, found, bad, anchor (an outline
    * anchor's step id, "#tree--step", or false)}. */
@@ -70,9 +73,23 @@
     return id;
   }
 
-  /** Follow the answers from the start: {path, step (shown), at, done (step is an outcome), stale}. An
-   * answer is found by its key, a retired step id its key was (tree aliases), or an old key of its own
-   * (its aliases); the path holds current keys, so the address is rewritten with them. */
+  /** Return the questions reachable from node `id`, itself included. */
+  function ahead(tree, id) {
+    const found = new Set();
+    for (const todo = [id]; todo.length;) {
+      const node = todo.pop();
+      if (own(tree.questions, node) && !found.has(node)) found.add(node), todo.push(...tree.questions[node].answers.map((answer) => answer.next));
+    }
+    return found;
+  }
+
+  /** Follow the answers from the start: {path, step (shown), at, done (step is an outcome), stale, pending}.
+   * An answer is found by its key, a retired step id its key was (tree aliases), or an old key of its own
+   * (its aliases); the path holds current keys, so the address is rewritten with them. The answers are
+   * taken in the tree's order, whatever the link's: the first that fits a question wins. Where the path
+   * stops at a question the link does not answer (one added since, or whose answer was retired), the
+   * answers to questions still ahead wait there, [[question, key]] in the link's order, to be taken when
+   * the reader reaches them (no loops, so a question comes up once at most); the others are dropped. */
   function walk(tree, state) {
     const questions = tree.questions, chosen = new Map(), path = [];
     let stale = false, at = null, current = tree.start;
@@ -86,12 +103,14 @@
       chosen.delete(current); // also ends any loop
       path.push({ question: current, key: answer.key, next: answer.next });
     }
+    const reachable = chosen.size ? ahead(tree, current) : chosen, pending = [];
+    for (const [questionId, answer] of chosen) if (reachable.has(questionId)) pending.push([questionId, answer.key]);
     if (state.at) {
       const questionId = resolve(tree, state.at);
       if (path.some((step) => step.question === questionId)) at = questionId;
       else if (questionId !== current || !own(questions, questionId)) stale = true;
     }
-    return { path, step: at || current, at, done: !at && !own(questions, current), stale: stale || chosen.size > 0 };
+    return { path, step: at || current, at, done: !at && !own(questions, current), stale: stale || chosen.size > pending.length, pending };
   }
 
   /** Return the shortest answers from the start to question `target` ([[question, key]]), or []. */
@@ -108,12 +127,13 @@
     return pairs;
   }
 
-  /** Return the checked state in a hash: {pairs, at, stale, found, anchor, dropped}. The answers that
-   * still lead on from the start are kept; `dropped` holds the question of each answer left out, or ""
-   * for one that names no question of this tree (or repeats one). An outline anchor of a question, with
-   * no answers, opens that question: the answers before it are those of the shortest way there. */
+  /** Return the checked state in a hash: {pairs, at, stale, found, anchor, dropped, waiting}. The answers
+   * that still lead on from the start are kept, then those waiting for their questions (`waiting` counts
+   * them: the link is stale too); `dropped` holds the question of each answer left out, or "" for one that
+   * names no question of this tree (or repeats one). An outline anchor of a question, with no answers,
+   * opens that question: the answers before it are those of the shortest way there. */
   function read(tree, hash) {
-    const parsed = parseHash(hash, tree.id), route = walk(tree, parsed), asked = new Set(pairsOf(route).map((pair) => pair[0]));
+    const parsed = parseHash(hash, tree.id), route = walk(tree, parsed), asked = new Set(kept(route).map((pair) => pair[0]));
     const left = new Set(asked), dropped = [];
     for (const [question] of parsed.pairs) {
       const id = resolve(tree, question);
@@ -121,41 +141,42 @@
     }
     if (parsed.bad && !dropped.length) dropped.push("");
     const anchor = parsed.anchor && resolve(tree, parsed.anchor);
-    const pairs = parsed.found || !anchor ? pairsOf(route) : routeTo(tree, anchor);
-    return { pairs, at: route.at, stale: parsed.bad || route.stale, found: parsed.found, anchor: parsed.anchor, dropped };
+    const pairs = parsed.found || !anchor ? kept(route) : routeTo(tree, anchor), waiting = route.pending.length;
+    return { pairs, at: route.at, stale: parsed.bad || route.stale || !!waiting, found: parsed.found, anchor: parsed.anchor, dropped, waiting };
   }
 
-  /** Return the note on a link read with answers left out: what was dropped, and what is kept. */
+  /** Return the note on a link read with answers left out or waiting: what was dropped, and what is kept. */
   function dropNote(state) {
     const named = state.dropped.filter(Boolean).map((text) => "your answer to “" + text + "”");
     const others = state.dropped.length - named.length;
     if (others) named.push(others + (others > 1 ? " answers" : " answer") + " it could not place");
-    return (named.length ? "Part of that link no longer fits this tool, so it was left out: " + named.join("; ")
-      : "That link points to a step that no longer exists") + (state.pairs.length
+    const left = named.length && "Part of that link no longer fits this tool, so it was left out: " + named.join("; ");
+    if (state.waiting) return (left ? left + ". " : "") + WAITING;
+    return (left || "That link points to a step that no longer exists") + (state.pairs.length
       ? ". Your answers that still fit are kept." : ", so you are starting from the first question.");
   }
 
   /** Return the link to share a result: the result's own page (`address`) and the answers. */
   const shareLink = (address, treeId, pairs) => address.split("#")[0] + formatHash("", treeId, { pairs, at: null });
 
-  /** Answer the shown question, keeping the answers still on the path. */
+  /** Answer the shown question, keeping the answers still on the path and those still waiting ahead. */
   function choose(tree, state, key) {
     const route = walk(tree, state);
     if (route.done || !tree.questions[route.step].answers.some((answer) => answer.key === key)) return state;
-    const chosen = new Map(pairsOf(route)).set(route.step, key);
-    return { pairs: pairsOf(walk(tree, { pairs: [...chosen] })), at: null };
+    const chosen = new Map(pairsOf(route)).set(route.step, key), pairs = pairsOf(walk(tree, { pairs: [...chosen] }));
+    return { pairs: kept(walk(tree, { pairs: pairs.concat(route.pending) })), at: null };
   }
 
   /** Go to the previous question. */
   function back(tree, state) {
     const route = walk(tree, state), pairs = pairsOf(route), index = pairs.findIndex((pair) => pair[0] === route.at);
-    return route.at ? { pairs, at: index > 0 ? pairs[index - 1][0] : route.at } : { pairs: pairs.slice(0, -1), at: null };
+    return route.at ? { pairs: kept(route), at: index > 0 ? pairs[index - 1][0] : route.at } : { pairs: pairs.slice(0, -1).concat(route.pending), at: null };
   }
 
   /** Reopen question `questionId` of the path, keeping every answer. */
   function change(tree, state, questionId) {
-    const route = walk(tree, state), pairs = pairsOf(route);
-    return { pairs, at: pairs.some((pair) => pair[0] === questionId) ? questionId : route.at };
+    const route = walk(tree, state);
+    return { pairs: kept(route), at: route.path.some((step) => step.question === questionId) ? questionId : route.at };
   }
 
   /** Return a function of a node id: [min, max] questions from it to an outcome. What it has counted is
@@ -331,8 +352,8 @@
       if ((load || how === "step") && matchMedia("(max-width: 44.9375em)").matches) player.view.scrollIntoView();
     }
     focusTaken = focusTaken || load && opened;
-    if (!load || state.stale) {
-      say(player, (state.stale ? dropNote(state) + " " : "") + (route.done ? "Your result: " : progressText(progress(tree, state)) + ". ")
+    if (!load || state.stale) { // answers waiting keep the note shown, but it is read out once
+      say(player, (state.stale && how !== "step" ? dropNote(state) + " " : "") + (route.done ? "Your result: " : progressText(progress(tree, state)) + ". ")
         + heading.textContent + (route.done && caveat(tree, route) ? ". " + CAVEAT + ": some answers were unsure." : ""));
     }
   }
@@ -372,10 +393,8 @@
       }
       view.append(clone(player, step, CLASSES.help), list);
     }
-    if (route.path.length) {
-      if (route.path[0].question !== route.at) bar.append(button("dt-back", "Back", () => go(player, back(tree, state))));
-      bar.append(button("dt-restart", "Start again", () => go(player, { pairs: [], at: null })));
-    }
+    if (route.path.length && route.path[0].question !== route.at) bar.append(button("dt-back", "Back", () => go(player, back(tree, state))));
+    if (state.pairs.length) bar.append(button("dt-restart", "Start again", () => go(player, { pairs: [], at: null })));
     view.append(bar);
     if (route.path.length) view.append(yourAnswers(player, state, route));
     return heading;

@@ -31,7 +31,7 @@ const TREE = {
   aliases: { "old-b": "b", "old-c": "c", "old-o1": "o1" },
 };
 const S = (pairs, at = null) => ({ pairs, at });
-const FRESH = { pairs: [], at: null, stale: false, found: false, anchor: false, dropped: [] };
+const FRESH = { pairs: [], at: null, stale: false, found: false, anchor: false, dropped: [], waiting: 0 };
 
 test("parseHash reads this tree's pairs and at, in order", () => {
   assert.deepEqual(P.parseHash("#t=a:b,b:c&t.at=b", "t"), {
@@ -89,7 +89,7 @@ test("two trees in one hash are read and written independently", () => {
 });
 
 test("walk with no answers shows the start question", () => {
-  assert.deepEqual(P.walk(TREE, S([])), { path: [], step: "a", at: null, done: false, stale: false });
+  assert.deepEqual(P.walk(TREE, S([])), { path: [], step: "a", at: null, done: false, stale: false, pending: [] });
 });
 
 test("walk follows answers to the first unanswered question", () => {
@@ -170,12 +170,13 @@ test("stale: an unknown question is dropped and the answers that still lead on a
 
 test("stale: an answer no longer offered keeps the answers before it and asks its question again", () => {
   assert.deepEqual(stale("#t=a:c"), [[], "a", ["A?"]]);
-  assert.deepEqual(stale("#t=a:b,b:gone,c:o2"), [[["a", "b"]], "b", ["B?", "C?"]], "and what followed it");
+  assert.deepEqual(stale("#t=a:b,b:gone,c:o2"), [[["a", "b"], ["c", "o2"]], "b", ["B?"]], "c's answer waits: c is ahead of b");
+  assert.deepEqual(stale("#t=a:d,d:gone,b:o1"), [[["a", "d"]], "d", ["D?", "B?"]], "b is not ahead of d");
 });
 
 test("stale: a pair whose question is not on the path", () => {
   assert.deepEqual(stale("#t=a:d,b:c"), [[["a", "d"]], "d", ["B?"]]);
-  assert.deepEqual(stale("#t=b:c"), [[], "a", ["B?"]]);
+  assert.deepEqual(stale("#t=b:c"), [[["b", "c"]], "a", []], "b is ahead of a: its answer waits there");
   assert.deepEqual(stale("#t=a:skip,c:o2,d:c"), [[["a", "skip"], ["c", "o2"]], "o2", ["D?"]], "d is off the path a → c");
 });
 
@@ -296,6 +297,85 @@ test("progressText words", () => {
   assert.equal(P.progressText({ number: 1, min: 2, max: 2 }), "Question 1 · 2 more questions");
   assert.equal(P.progressText({ number: 1, min: 1, max: 1 }), "Question 1 · 1 more question");
   assert.equal(P.progressText({ number: 2, min: 0, max: 1 }), "Question 2 · up to 1 more question");
+});
+
+// A link made before the start moved and the questions were reordered. It was published as
+//   owner ─┬─ yes ─ kind ─┬─ train ─ keep          and "live" is now asked first, "kind" before "owner":
+//          └─ no ─ hire    └─ llm ─ llm-hire
+//   live ─┬─ yes ─ kind ─┬─ train ─ owner ─┬─ yes ─ keep
+//         │              └─ llm ─ llm-hire  └─ no ─ hire
+//         └─ no ─ wait
+const MOVED = {
+  id: "m",
+  title: "Moved",
+  start: "live",
+  questions: {
+    live: q("Live?", ["yes", "kind"], ["no", "wait"]),
+    kind: q("Kind?", ["train", "owner"], ["llm", "llm-hire"]),
+    owner: q("Owner?", ["yes", "keep"], ["no", "hire"]),
+  },
+  outcomes: Object.assign({}, ...["keep", "hire", "wait", "llm-hire"].map((id) => ({ [id]: { title: id, url: `${id}/`, continue: null } }))),
+  aliases: { lead: "owner" },
+};
+MOVED.questions.owner.answers[0].aliases = ["kind"]; // its key when it led to kind
+const OLD = "#m=lead:kind,kind:train"; // the old route to "keep", with the ids and keys of then
+
+test("waiting: a link that does not answer the new start question lands there, keeping its answers", () => {
+  const r = P.read(MOVED, OLD);
+  assert.deepEqual([r.pairs, r.dropped, r.waiting, r.stale], [[["owner", "yes"], ["kind", "train"]], [], 2, true]);
+  assert.deepEqual(P.walk(MOVED, r).step, "live");
+  assert.equal(P.formatHash(OLD, "m", r), "#m=owner:yes,kind:train", "current ids and keys, in the link's order");
+  assert.equal(P.dropNote(r), "This tool asks questions that link does not answer: answer them, and the link's answers are used if their questions come up.");
+});
+
+test("waiting: answering the new question takes the waiting answers in the tree's order, to the result", () => {
+  const s = P.choose(MOVED, P.read(MOVED, OLD), "yes");
+  assert.deepEqual(s, S([["live", "yes"], ["kind", "train"], ["owner", "yes"]]));
+  assert.deepEqual([P.walk(MOVED, s).step, P.read(MOVED, P.formatHash("", "m", s)).stale], ["keep", false]);
+});
+
+test("waiting: answers to questions the reader's branch never reaches are dropped", () => {
+  assert.deepEqual(P.choose(MOVED, P.read(MOVED, OLD), "no"), S([["live", "no"]]), "wait is a result");
+  const r = P.read(MOVED, "#m=live:yes,kind:llm,owner:no");
+  assert.deepEqual([r.pairs, P.walk(MOVED, r).step, r.dropped, r.waiting], [[["live", "yes"], ["kind", "llm"]], "llm-hire", ["Owner?"], 0]);
+  const partly = P.choose(MOVED, P.read(MOVED, "#m=owner:no"), "yes"); // kind is now unanswered: owner is still ahead
+  assert.deepEqual([partly, P.choose(MOVED, partly, "llm")], [S([["live", "yes"], ["owner", "no"]]), S([["live", "yes"], ["kind", "llm"]])]);
+});
+
+test("waiting: the first answer that fits a question wins, in whatever order the link has them", () => {
+  const twice = P.read(MOVED, "#m=kind:train,kind:llm");
+  assert.deepEqual([twice.pairs, twice.dropped], [[["kind", "train"]], [""]]);
+  const retiredFirst = P.read(MOVED, "#m=kind:gone,lead:no,kind:llm");
+  assert.deepEqual([retiredFirst.pairs, retiredFirst.dropped], [[["owner", "no"], ["kind", "llm"]], [""]]);
+  const reversed = P.read(MOVED, "#m=owner:yes,kind:train,live:yes");
+  assert.deepEqual([reversed.pairs, reversed.stale, P.walk(MOVED, reversed).step], [[["live", "yes"], ["kind", "train"], ["owner", "yes"]], false, "keep"]);
+});
+
+test("waiting: a retired answer stops at its question, named, and the answers after it wait", () => {
+  const r = P.read(MOVED, "#m=live:gone,kind:train");
+  assert.deepEqual([r.pairs, P.walk(MOVED, r).step, r.dropped, r.waiting], [[["kind", "train"]], "live", ["Live?"], 1]);
+  assert.equal(P.dropNote(r), "Part of that link no longer fits this tool, so it was left out: your answer to “Live?”. "
+    + "This tool asks questions that link does not answer: answer them, and the link's answers are used if their questions come up.");
+});
+
+test("waiting: back and change keep the waiting answers", () => {
+  const s = P.choose(MOVED, P.read(MOVED, "#m=owner:yes"), "yes"); // at kind, owner's answer waiting
+  assert.deepEqual(s, S([["live", "yes"], ["owner", "yes"]]));
+  assert.deepEqual(P.back(MOVED, s), S([["owner", "yes"]]));
+  assert.deepEqual(P.change(MOVED, s, "live"), S([["live", "yes"], ["owner", "yes"]], "live"));
+  assert.deepEqual(P.back(MOVED, P.change(MOVED, s, "live")), S([["live", "yes"], ["owner", "yes"]], "live"));
+  assert.deepEqual(P.choose(MOVED, P.change(MOVED, s, "live"), "yes"), s, "the same answer again");
+  assert.deepEqual(P.progress(MOVED, s), { number: 2, min: 0, max: 1, done: false }, "counts from where the reader is");
+});
+
+test("a link 10,000 answers deep without the first answer waits, and is read in linear time", () => {
+  const tree = chain(DEPTH), run = metered(tree), pairs = longest(DEPTH).slice(1).reverse();
+  const [r, reads] = run(() => P.read(tree, P.formatHash("", "t", S(pairs))));
+  linear(reads, DEPTH);
+  assert.deepEqual([r.waiting, r.dropped, P.walk(tree, r).step], [DEPTH - 1, [], "q0"]);
+  const [s, chose] = run(() => P.choose(tree, r, "q1"));
+  linear(chose, DEPTH);
+  assert.deepEqual([s.pairs.length, P.walk(tree, s).step], [DEPTH, "o0"]);
 });
 
 test("choose answers the current question and moves on", () => {
