@@ -290,3 +290,17 @@ def test_two_results_given_one_address_stop_the_build_all_named_at_once(tmp_path
             f"the address of the result '{outcome}' of example: change outcome_url (or move the page)"
         ) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_outcome_url_without_directory_urls_publishes_each_result_as_a_html_file(tmp_path):
+    project = moved_results(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text("use_directory_urls: false\n" + config.read_text())
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    site = published(tmp_path / "site")
+    assert {"results/example/make-tree.html", "results/example/stay-page.html", "tools/example.html"} <= site
+    tool = (tmp_path / "site" / "tools" / "example.html").read_text()
+    assert 'href="../results/example/make-tree.html"' in tool
+    moved = (tmp_path / "site" / "results" / "example" / "keep-page" / "index.html").read_text()
+    assert 'url=../stay-page.html"' in moved  # the retired id's old address still leads to the result
