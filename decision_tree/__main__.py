@@ -12,11 +12,14 @@ from . import paths as manifest
 from .check import Result, check_files, display_path, tree_files
 from .diagnostics import report
 from .init import InitError, init
+from .layout import DEFAULT as DEFAULT_LAYOUT
 from .report import count_routes, report_data, report_text
 from .schema import schema_text
+from .siteconfig import site_layout
 
 DEFAULT_DOCS = Path("docs")
 DEFAULT_DIR = DEFAULT_DOCS / "trees"
+SITE_CONFIG = Path("mkdocs.yml")  # where the result pages are (outcome_url), when there is one
 
 
 def _files(args: list[str]) -> list[Path]:
@@ -34,6 +37,17 @@ def _docs(ns: argparse.Namespace) -> Path:
     return Path(ns.docs) if ns.docs else DEFAULT_DOCS
 
 
+def _check(files: list[Path], ns: argparse.Namespace) -> Result | None:
+    """Check ``files`` as the site's build would: links against its docs folder, result pages where its
+    mkdocs.yml puts them. Return None, having said why, if mkdocs.yml gives an outcome_url that is wrong."""
+    try:
+        layout = site_layout(SITE_CONFIG) if SITE_CONFIG.is_file() else DEFAULT_LAYOUT
+    except ValueError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return None
+    return check_files(files, _docs(ns), layout)
+
+
 def _print_problems(result: Result, style: str) -> None:
     print(report(result.diagnostics, style))
     files = len({d.path for d in result.diagnostics})
@@ -46,7 +60,9 @@ def cmd_check(ns: argparse.Namespace) -> int:
     if not files:
         print(f"error: no tree files (*.yml) found in {' '.join(ns.paths) or DEFAULT_DIR}", file=sys.stderr)
         return 1
-    result = check_files(files, _docs(ns))
+    result = _check(files, ns)
+    if result is None:
+        return 1
     if not result.ok:
         _print_problems(result, ns.format)
         return 1
@@ -66,7 +82,9 @@ def cmd_paths(ns: argparse.Namespace) -> int:
     else:
         print("error: name a tree (for example: paths need-mlops), or pass --update", file=sys.stderr)
         return 2
-    result = check_files(files, _docs(ns))
+    result = _check(files, ns)
+    if result is None:
+        return 1
     if not result.ok:
         _print_problems(result, "text")
         return 1
@@ -111,7 +129,9 @@ def cmd_report(ns: argparse.Namespace) -> int:
     if not files:
         print(f"error: no tree files (*.yml) found in {' '.join(ns.trees) or DEFAULT_DIR}", file=sys.stderr)
         return 1
-    result = check_files(files, _docs(ns))
+    result = _check(files, ns)
+    if result is None:
+        return 1
     if not result.ok:
         _print_problems(result, "text")
         return 1

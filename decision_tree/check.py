@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import keys, source
 from .diagnostics import Diagnostic
+from .layout import DEFAULT
 from .links import check_links
 from .load import parse
 from .memory import collector_paused
@@ -50,11 +51,12 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def check_files(paths: list[Path], docs: Path | None = None) -> Result:
+def check_files(paths: list[Path], docs: Path | None = None, layout: str = DEFAULT) -> Result:
     """Check the given tree files. ``continue_with`` may name any tree in the same folders.
 
     Links in tree text are read against ``docs``, the site's docs folder, which the caller knows (the
     plugin from mkdocs.yml, the CLI from --docs); without one, only what needs no docs folder is checked.
+    ``layout`` is the site's outcome_url: where the result pages that links may name are generated.
     """
     known = frozenset(p.stem for folder in {p.parent for p in paths} for p in tree_files(folder))
     known |= {p.stem for p in paths}
@@ -76,7 +78,7 @@ def check_files(paths: list[Path], docs: Path | None = None) -> Result:
             if root is not None:
                 folder = Path(os.path.abspath(path.parent))  # the link's folder, never where a link leads
                 top = _top_folder(folder, root)
-                site = sites.setdefault(top, Published(root, top, outcomes))
+                site = sites.setdefault(top, Published(root, top, outcomes, layout))
             problems += check_links(tree, site, text)
     return Result(trees, sorted(problems))
 
@@ -119,6 +121,6 @@ def _top_folder(folder: Path, docs: Path) -> str:
     return parts[0] if parts and parts[0] not in (".", "..") else ""
 
 
-def check_directory(directory: Path, docs: Path | None = None) -> Result:
+def check_directory(directory: Path, docs: Path | None = None, layout: str = DEFAULT) -> Result:
     """Check every tree file in a folder; links are read against ``docs`` (see ``check_files``)."""
-    return check_files(tree_files(directory), docs)
+    return check_files(tree_files(directory), docs, layout)

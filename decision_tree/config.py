@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .embed import parse_origin
+from .layout import DEFAULT, parse_layout
 
 
 class Origin(c.BaseConfigOption[str]):
@@ -70,6 +71,23 @@ class OutcomePages(c.BaseConfigOption[bool | list[str]]):
         return list(dict.fromkeys(value))
 
 
+class OutcomeUrl(c.BaseConfigOption[str]):
+    """Where each result's own page is published: a template checked by layout.parse_layout.
+
+    Whether two results, or a result and a page, get one address is checked once the pages are known
+    (the plugin's on_files)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = DEFAULT
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return parse_layout(value)
+        except ValueError as problem:
+            raise c.ValidationError(str(problem)) from None
+
+
 class EmbedConfig(base.Config):
     # The origins that may frame /embed/<tree>/; none (the default) publishes no embed pages.
     origins = Origins(Origin(), default=[])
@@ -81,6 +99,7 @@ class DecisionTreeConfig(base.Config):
     # can have them (site_url set, Pillow installed), else quietly none; true: the same, with a warning
     # when they cannot be drawn; false: none.
     cards = c.Optional(c.Type(bool))
-    outcome_pages = OutcomePages()  # which trees' results get their own page (<page>/<tree>/<outcome>/)
+    outcome_pages = OutcomePages()  # which trees' results get their own page
+    outcome_url = OutcomeUrl()  # where: "{folder}{tree}/{outcome}/" (tools/need-mlops/hire-now/)
     cards_cache = c.Type(str, default=".cache/decision-tree/cards")  # drawn cards, kept; relative to mkdocs.yml
     embed = c.SubConfig(EmbedConfig)

@@ -1,7 +1,8 @@
 """MkDocs adapter: check every tree before anything is written, embed trees, add outcome pages.
 
 A page embeds a tree with a line of its own: ``<!-- decision-tree need-mlops -->``. Each outcome
-of an embedded tree gets a generated page next to the tool page (``tools/need-mlops/hire-now/``).
+of an embedded tree gets a generated page, by default next to the tool page (``tools/need-mlops/hire-now/``;
+the option outcome_url, layout.py, moves them).
 Checking, finding embeds, rendering and refusing active content live in the core modules; this
 file connects them to MkDocs' events and files, and keeps serve going on the last good trees.
 """
@@ -39,10 +40,11 @@ from .convert import relink, to_html
 from .diagnostics import report
 from .editors import report_html
 from .keys import RECORD_SUFFIX
+from .layout import result_address, result_source
 from .loading import swaps_pages, with_player
 from .model import Tree, did_you_mean
 from .paths import MANIFEST_SUFFIX
-from .published import EMBED, REPORT, embed_options, embed_problems, embeds_in, result_page
+from .published import EMBED, REPORT, embed_options, embed_problems, embeds_in
 from .render import (
     Entry,
     Links,
@@ -92,7 +94,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 "(python -m decision_tree init writes a first one), or set trees_dir to the folder below "
                 "docs_dir that holds them"
             )
-        result = check_directory(folder, docs)
+        result = check_directory(folder, docs, self.config.outcome_url)
         trees = result.trees
         if not result.ok:
             problems = report(result.diagnostics)
@@ -147,6 +149,28 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         self.player_pages: set[str] = set()  # src_uri of each page that shows a tree, filled as they render
         self.outcome_files: dict[tuple[str, str], File] = {}
         self.outcome_pages: dict[str, tuple[str, str]] = {}  # src_uri -> (tree id, outcome id)
+        self._add_outcome_pages(files, config)
+        self._add_embed_pages(files, config)
+        return files
+
+    def _add_outcome_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Add a page for each outcome of each embedded tree, where outcome_url puts it, and a redirect
+        for each retired outcome id; refuse, all at once, results that would take a page's address."""
+        layout = self.config.outcome_url
+        taken = {file.dest_uri: f"the page docs/{file.src_uri}" for file in files}  # dest_uri -> what is there
+        clashes: list[str] = []
+
+        def add(file: File, what: str) -> bool:
+            there = taken.setdefault(file.dest_uri, what)
+            if there != what:
+                clashes.append(
+                    f"decision-tree: outcome_url {layout!r} puts {what} at {file.url or '/'}, "
+                    f"the address of {there}: change outcome_url (or move the page)"
+                )
+                return False
+            files.append(file)
+            return True
+
         for tree_id, tree in self.trees.items():
             home = self.homes.get(tree_id)
             if home is None:
@@ -156,23 +180,22 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 continue
             if not self._has_outcome_pages(tree_id):
                 continue  # the results are shown on the tool page only
-            folder = posixpath.dirname(home.src_uri)
             for outcome in tree.outcomes.values():
                 # No front matter: the title and description are set in on_page_markdown, as text.
-                src = result_page(folder, tree_id, outcome.id)
+                src = result_source(layout, home.src_uri, tree_id, outcome.id)
                 generated = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-                files.append(generated)
-                self.outcome_files[(tree_id, outcome.id)] = generated
-                self.outcome_pages[src] = (tree_id, outcome.id)
+                if add(generated, f"the result {outcome.id!r} of {tree_id}"):
+                    self.outcome_files[(tree_id, outcome.id)] = generated
+                    self.outcome_pages[src] = (tree_id, outcome.id)
             for retired, current in tree.aliases.items():  # links already sent to a retired result still work
-                if current in tree.outcomes:
-                    title = tree.outcomes[current].title
-                    redirect = redirect_html(title, f"../{current}/")
-                    files.append(
-                        File.generated(config, posixpath.join(folder, tree_id, retired, "index.html"), content=redirect)
-                    )
-        self._add_embed_pages(files, config)
-        return files
+                if (tree_id, current) in self.outcome_files:
+                    address = result_address(layout, home.src_uri, tree_id, retired) + "index.html"
+                    redirect = File.generated(config, address, content="")
+                    target = self.outcome_files[(tree_id, current)].url_relative_to(redirect)
+                    redirect.content_string = redirect_html(tree.outcomes[current].title, target)
+                    add(redirect, f"the retired result {retired!r} of {tree_id}")
+        if clashes:
+            self._refuse("\n".join(clashes))
 
     def _add_embed_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Add /embed/<tree>/ for each embedded tree, when mkdocs.yml lists origins that may frame it."""

@@ -9,18 +9,19 @@ the build (or break on the site) fails the check instead, at the line of the tre
 - not in a part of docs/ the build leaves out: the trees folder, hidden files, /templates/;
 - not a symbolic link out of docs/, which would publish a file from elsewhere on the machine.
 
-A result's own page is generated, not a file: /tools/<tree>/<outcome>.md counts when the first page
-to embed <tree> lives in /tools/ (as MkDocs places it) and the tree has that outcome.
+A result's own page is generated, not a file: it counts where the plugin generates it, the address
+the site's outcome_url gives it (layout.py; by default /tools/<tree>/<outcome>.md when the first page to
+embed <tree> lives in /tools/), for each outcome of the tree.
 """
 
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
+from .layout import DEFAULT, result_source
 from .model import did_you_mean
 
 # A tree embedded in a page, on a line of its own: <!-- decision-tree need-mlops -->, the guided tool;
@@ -38,13 +39,17 @@ FILE, MISSING, FOLDER, LEFT_OUT, OUTSIDE = "file", "missing", "folder", "left ou
 class Published:
     """Answer which site paths name a published file, reading each folder of docs/ at most once."""
 
-    def __init__(self, docs: Path, trees_folder: str, outcomes: Mapping[str, frozenset[str]]) -> None:
+    def __init__(
+        self, docs: Path, trees_folder: str, outcomes: Mapping[str, frozenset[str]], layout: str = DEFAULT
+    ) -> None:
         self.docs = docs
         self.trees_folder = trees_folder
         self.left_out = {trees_folder, "templates"}  # at the top of docs/; the first is in exclude_docs
         self.outcomes = outcomes  # tree id -> outcome ids, of every tree checked in this run
+        self.layout = layout  # the site's outcome_url
         self._names: dict[Path, frozenset[str]] = {}
         self._homes: dict[str, str] | None = None
+        self._results: dict[str, None] | None = None  # an ordered set
 
     def find(self, path: str) -> str:
         """Return what the site path (``/tools/faq.md``, already normalised) names: FILE, MISSING, ..."""
@@ -65,11 +70,7 @@ class Published:
 
     def pages(self) -> list[str]:
         """Return the site path of every published page, result pages included, for suggestions."""
-        found = ["/" + uri for uri in self._page_uris()]
-        for tree, folder in self._home_folders().items():
-            outcomes = sorted(self.outcomes.get(tree, ()))
-            found += ["/" + result_page(folder, tree, outcome) for outcome in outcomes]
-        return found
+        return ["/" + uri for uri in self._page_uris()] + ["/" + uri for uri in self._result_pages()]
 
     def _listing(self, folder: Path) -> frozenset[str]:
         if folder not in self._names:
@@ -80,13 +81,20 @@ class Published:
         return self._names[folder]
 
     def _is_result_page(self, parts: list[str]) -> bool:
-        if len(parts) < 2 or not parts[-1].endswith(".md"):
-            return False
-        tree, outcome = parts[-2], parts[-1][:-3]
-        return outcome in self.outcomes.get(tree, ()) and self._home_folders().get(tree) == "/".join(parts[:-2])
+        return "/".join(parts) in self._result_pages()
 
-    def _home_folders(self) -> dict[str, str]:
-        """Return, per embedded tree, the folder of the first page (by path) that embeds it."""
+    def _result_pages(self) -> dict[str, None]:
+        """Return the source path of every result page the plugin generates."""
+        if self._results is None:
+            self._results = {
+                result_source(self.layout, home, tree, outcome): None
+                for tree, home in self._home_pages().items()
+                for outcome in sorted(self.outcomes.get(tree, ()))
+            }
+        return self._results
+
+    def _home_pages(self) -> dict[str, str]:
+        """Return, per embedded tree, the first page (by path) that embeds it."""
         if self._homes is None:
             self._homes = {}
             for uri in self._page_uris():
@@ -95,7 +103,7 @@ class Published:
                 except OSError:
                     continue
                 for tree_id, _line in embeds_in(text)[0]:  # as the site finds them: not in code examples
-                    self._homes.setdefault(tree_id, posixpath.dirname(uri))
+                    self._homes.setdefault(tree_id, uri)
         return self._homes
 
     def _page_uris(self) -> list[str]:
@@ -109,12 +117,6 @@ class Published:
                 if name.endswith(".md") and not name.startswith(".")
             ]
         return sorted(found)
-
-
-def result_page(home_folder: str, tree_id: str, outcome_id: str) -> str:
-    """Return where an outcome's own page is generated: below the folder of the first page (by path)
-    that embeds its tree (``tools/need-mlops/hire-now.md``)."""
-    return posixpath.join(home_folder, tree_id, f"{outcome_id}.md")
 
 
 def embeds_in(text: str) -> tuple[list[tuple[str, int]], list[int]]:

@@ -7,7 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from .project import ROOT
+
+# The environment of a tool run in a throwaway copy of the project: devtools is not installed (it is
+# not in the package), so the checkout goes on the import path, ahead of whatever the caller had.
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+}
 
 
 def mkdocs_command(site_dir: Path, *options: str) -> list[str]:

@@ -312,6 +312,23 @@ def test_a_link_to_a_result_page_passes_when_that_page_is_generated(tmp_path, ta
     assert [d[2] for d in check(tmp_path, body=f"[x]({target})")] == ([] if ok else ["DT029"])
 
 
+@pytest.mark.parametrize(
+    "target, ok",
+    [
+        ("/results/links-o.md", True),  # where outcome_url puts the result
+        ("/tools/links/o.md", False),  # where the default would have put it
+        ("/results/links-gone.md", False),
+    ],
+)
+def test_a_link_to_a_result_page_follows_the_sites_outcome_url(tmp_path, target, ok):
+    (tmp_path / "docs" / "tools").mkdir(parents=True)
+    (tmp_path / "docs" / "tools" / "tool.md").write_text("# Tool\n\n<!-- decision-tree links -->\n")
+    check(tmp_path, body=f"[x]({target})")
+    path = tmp_path / "docs" / "trees" / "links.yml"
+    found = check_files([path], docs=tmp_path / "docs", layout="results/{tree}-{outcome}/").diagnostics
+    assert [(d.code, d.hint) for d in found] == ([] if ok else [("DT029", "did you mean /results/links-o.md?")])
+
+
 def test_a_tree_shown_in_a_code_example_does_not_move_its_result_pages(tmp_path):
     """The result pages sit by the first page that embeds the tree, as the site finds embeds: not in examples."""
     (tmp_path / "docs" / "tools").mkdir(parents=True)

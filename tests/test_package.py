@@ -1,5 +1,6 @@
 """The package another site installs: a wheel and an sdist that build, pass `twine check --strict` and
-carry the player, its CSS, the contract, the schema, the card fonts and the licence; and the minimal
+carry the player, its CSS, the contract, the schema, the card fonts and the licence, and nothing of
+this site's own tooling (devtools/) or tests; and the minimal
 example (examples/minimal) built in fresh virtual environments with the lowest and the highest
 versions the dependency ranges allow.
 
@@ -14,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import tomllib
 import venv
@@ -81,6 +83,11 @@ def wheel(dist: Path) -> Path:
     return found
 
 
+def sdist(dist: Path) -> Path:
+    (found,) = dist.glob("decision_tree-*.tar.gz")
+    return found
+
+
 def test_the_dependencies_are_ranges_and_material_is_an_extra():
     meta = project()
     for line in meta["dependencies"]:
@@ -120,6 +127,30 @@ def test_the_wheel_carries_the_player_schema_fonts_and_licence(dist):
     requires = message.get_all("Requires-Dist")
     assert requires and not [line for line in requires if any(s.operator == "==" for s in Requirement(line).specifier)]
     assert any(line.startswith("mkdocs-material") and 'extra == "material"' in line for line in requires)
+
+
+def test_the_wheel_and_sdist_ship_the_engine_and_not_the_sites_tooling(dist):
+    with zipfile.ZipFile(wheel(dist)) as archive:
+        shipped = {name.split("/")[0] for name in archive.namelist()}
+        top_level = next(name for name in archive.namelist() if name.endswith(".dist-info/top_level.txt"))
+        packages = archive.read(top_level).decode().split()
+    assert packages == ["decision_tree"]
+    assert {name for name in shipped if not name.endswith(".dist-info")} == {"decision_tree"}
+    with tarfile.open(sdist(dist)) as archive:
+        # decision_tree-0.1.0/<path>: what a wheel is built from, and the metadata setuptools writes
+        paths = {name.partition("/")[2] for name in archive.getnames()} - {""}
+    roots = {path.split("/")[0] for path in paths}
+    assert roots == {
+        "decision_tree",
+        "decision_tree.egg-info",
+        "pyproject.toml",
+        "README.md",
+        "LICENSE",
+        "MANIFEST.in",
+        "PKG-INFO",
+        "setup.cfg",
+    }
+    assert "decision_tree/plugin.py" in paths
 
 
 @pytest.mark.parametrize("versions", ["lowest", "highest"])

@@ -109,6 +109,57 @@ def test_tree_files_are_never_published(tmp_path):
         ("      outcome_pages: example\n", "option 'outcome_pages': write true, false or a list of tree ids"),
         ("      outcome_pages: 3\n", "option 'outcome_pages': write true, false or a list of tree ids"),
         ("      tree_dir: trees\n", "Config value 'plugins': Plugin 'decision-tree' option 'tree_dir': Unrecognised"),
+        (
+            '      outcome_url: "{page}{result}/"\n',
+            "option 'outcome_url': '{page}{result}/' has {result}, which is not a placeholder: "
+            "use {folder}, {page}, {tree}, {outcome}",
+        ),
+        (
+            '      outcome_url: "{page}{outcom}/"\n',
+            "option 'outcome_url': '{page}{outcom}/' has {outcom}, which is not a placeholder: did you mean {outcome}?",
+        ),
+        (
+            '      outcome_url: "results/{tree}/"\n',
+            "option 'outcome_url': 'results/{tree}/' has no {outcome}: each result needs an address of its own",
+        ),
+        (
+            '      outcome_url: "/results/{outcome}/"\n',
+            "option 'outcome_url': '/results/{outcome}/' starts with /: give the address below the site's root",
+        ),
+        (
+            '      outcome_url: "{folder}../{outcome}/"\n',
+            "option 'outcome_url': '{folder}../{outcome}/' goes up a folder (..): the result pages stay inside",
+        ),
+        (
+            '      outcome_url: "{page}{outcome}.html"\n',
+            "option 'outcome_url': '{page}{outcome}.html' does not end with /: write the address as a folder, "
+            "{page}{outcome}/ (with use_directory_urls: false",
+        ),
+        (
+            '      outcome_url: "{page}/{outcome}/"\n',
+            "option 'outcome_url': '{page}/{outcome}/': {page} already ends with /, so write {page}{outcome}/",
+        ),
+        (
+            '      outcome_url: "results/{page}{outcome}/"\n',
+            "option 'outcome_url': 'results/{page}{outcome}/': {page} is an address of its own, so it can only "
+            "start the template",
+        ),
+        (
+            '      outcome_url: "results/{outcome}?/"\n',
+            "option 'outcome_url': 'results/{outcome}?/' has '?': besides the placeholders, write letters, digits",
+        ),
+        (
+            '      outcome_url: "results/{outcome/"\n',
+            "option 'outcome_url': 'results/{outcome/' has a { or } that opens or closes no placeholder",
+        ),
+        (
+            '      outcome_url: ".results/{outcome}/"\n',
+            "option 'outcome_url': '.results/{outcome}/' has a name starting with .: MkDocs leaves such files out",
+        ),
+        (
+            "      outcome_url: {outcome}\n",  # unquoted, YAML reads a mapping
+            "option 'outcome_url': write the address of a result's page as text, for example: {page}{outcome}/",
+        ),
     ],
 )
 def test_wrong_options_stop_the_build_with_a_plain_message(tmp_path, options, message):
@@ -153,3 +204,103 @@ def test_outcome_pages_says_which_trees_results_get_pages(tmp_path, setting, pag
     tool = (tmp_path / "site" / "tools" / "example" / "index.html").read_text()
     assert ('href="make-tree/"' in tool) is pages
     assert "Make it a decision tree" in tool  # the result is still on the tool page
+
+
+LAYOUT = "results/{tree}/{outcome}/"
+KEEP = "A heading per option and a sentence on when to pick it is all a reader needs."
+
+
+def moved_results(tmp_path: Path) -> Path:
+    """The example with its results at results/<tree>/<outcome>/, one of them renamed (keep-page is now
+    stay-page, its old id an alias), and a link in its text to another result's new address."""
+    project = example_copy(tmp_path)
+    with_plugin_options(project, f'      outcome_url: "{LAYOUT}"\n')
+    tree = project / "docs" / "trees" / "example.yml"
+    text = tree.read_text().replace("keep-page", "stay-page") + "aliases:\n  keep-page: stay-page\n"
+    assert KEEP in text
+    tree.write_text(text.replace(KEEP, KEEP + " Else [make it a tree](/results/example/make-tree.md)."))
+    return project
+
+
+def test_outcome_url_moves_the_result_pages_and_every_link_follows(tmp_path, monkeypatch, capsys):
+    project = moved_results(tmp_path)
+    monkeypatch.chdir(project)
+    assert main(["check"]) == 0, capsys.readouterr()  # the command line reads outcome_url from mkdocs.yml
+    config = project / "mkdocs.yml"
+    config.write_text("site_url: https://example.org/guide/\n" + config.read_text())  # for the sitemap
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    site = published(tmp_path / "site")
+    outcomes = ("make-tree", "stay-page", "write-guide")
+    assert {f"results/example/{outcome}/index.html" for outcome in outcomes} <= site
+    assert [name for name in site if name.startswith("tools/")] == ["tools/example/index.html"]
+    tool = (tmp_path / "site" / "tools" / "example" / "index.html").read_text()
+    for outcome in outcomes:  # the outline's links, and the addresses the player reads from its island
+        assert f'href="../../results/example/{outcome}/"' in tool
+        assert f'"url":"../../results/example/{outcome}/"' in tool
+    stay = (tmp_path / "site" / "results" / "example" / "stay-page" / "index.html").read_text()
+    assert 'href="../make-tree/"' in stay  # the link in the tree's text, to the new address
+    assert 'data-tool="../../../tools/example/"' in stay
+    moved = (tmp_path / "site" / "results" / "example" / "keep-page" / "index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../stay-page/">' in moved  # the retired id
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text()
+    assert "<loc>https://example.org/guide/results/example/make-tree/</loc>" in sitemap
+
+
+def test_the_command_line_checks_links_against_the_outcome_url_of_mkdocs_yml(tmp_path, monkeypatch, capsys):
+    project = moved_results(tmp_path)
+    monkeypatch.chdir(project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(f'      outcome_url: "{LAYOUT}"\n', "      cards: false\n"))
+    assert main(["check"]) == 1  # the default layout: the result is at /tools/example/make-tree.md
+    assert 'error DT029: the link "/results/example/make-tree.md" points to a page that does not exist' in (
+        capsys.readouterr().out
+    )
+    config.write_text(config.read_text().replace("      cards: false\n", '      outcome_url: "/{outcome}/"\n'))
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err == (
+        "error: mkdocs.yml: plugins: decision-tree: outcome_url: '/{outcome}/' starts with /: give the address "
+        "below the site's root, for example: {page}{outcome}/\n"
+    )
+
+
+def test_a_result_given_the_address_of_a_page_stops_the_build(tmp_path):
+    project = example_copy(tmp_path)
+    with_plugin_options(project, '      outcome_url: "{folder}{outcome}/"\n')
+    (project / "docs" / "tools" / "make-tree.md").write_text("# Mine\n")
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 1
+    assert (
+        "decision-tree: outcome_url '{folder}{outcome}/' puts the result 'make-tree' of example at tools/make-tree/, "
+        "the address of the page docs/tools/make-tree.md: change outcome_url (or move the page)"
+    ) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_two_results_given_one_address_stop_the_build_all_named_at_once(tmp_path):
+    project = example_copy(tmp_path)
+    with_plugin_options(project, '      outcome_url: "results/{outcome}/"\n')
+    shutil.copy(project / "docs" / "trees" / "example.yml", project / "docs" / "trees" / "other.yml")
+    (project / "docs" / "tools" / "other.md").write_text("# Other\n\n<!-- decision-tree other -->\n")
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 1
+    for outcome in ("make-tree", "keep-page", "write-guide"):
+        assert (
+            f"outcome_url 'results/{{outcome}}/' puts the result '{outcome}' of other at results/{outcome}/, "
+            f"the address of the result '{outcome}' of example: change outcome_url (or move the page)"
+        ) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_outcome_url_without_directory_urls_publishes_each_result_as_a_html_file(tmp_path):
+    project = moved_results(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text("use_directory_urls: false\n" + config.read_text())
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    site = published(tmp_path / "site")
+    assert {"results/example/make-tree.html", "results/example/stay-page.html", "tools/example.html"} <= site
+    tool = (tmp_path / "site" / "tools" / "example.html").read_text()
+    assert 'href="../results/example/make-tree.html"' in tool
+    moved = (tmp_path / "site" / "results" / "example" / "keep-page" / "index.html").read_text()
+    assert 'url=../stay-page.html"' in moved  # the retired id's old address still leads to the result

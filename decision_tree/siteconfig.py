@@ -1,0 +1,50 @@
+"""What the command line reads from the site's mkdocs.yml, so that its check agrees with the build:
+the plugin's outcome_url, where the result pages that tree text may link to are generated.
+
+Read without MkDocs: the file is YAML, and MkDocs' own tags (``!ENV``, ``!relative``,
+``!!python/name:…``) stand for values this reading never needs, so each reads as nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .layout import DEFAULT, parse_layout
+
+PLUGIN = "decision-tree"
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as mkdocs.yml writes it, with every tag of its own read as None."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def site_layout(config: Path) -> str:
+    """Return the outcome_url that ``config`` (a mkdocs.yml) gives the plugin, or the default when it
+    gives none; raise ValueError, naming the file and the option, when the file or the option is wrong."""
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
+        raise ValueError(f"{config}: could not be read as YAML ({problem})") from None
+    options = _plugin_options(data.get("plugins") if isinstance(data, dict) else None)
+    if "outcome_url" not in options:
+        return DEFAULT
+    try:
+        return parse_layout(options["outcome_url"])
+    except ValueError as problem:
+        raise ValueError(f"{config}: plugins: {PLUGIN}: outcome_url: {problem}") from None
+
+
+def _plugin_options(plugins: object) -> dict:
+    """Return the options mkdocs.yml gives the plugin: plugins is a list (of names, or of one-key
+    mappings) or a mapping of names to options."""
+    entries = plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []
+    for entry in entries:
+        if isinstance(entry, dict) and PLUGIN in entry:
+            return entry[PLUGIN] if isinstance(entry[PLUGIN], dict) else {}
+    return {}
