@@ -15,11 +15,11 @@ from .init import InitError, init
 from .layout import DEFAULT as DEFAULT_LAYOUT
 from .report import count_routes, report_data, report_text
 from .schema import schema_text
-from .siteconfig import site_layout
+from .siteconfig import site_options
 
 DEFAULT_DOCS = Path("docs")
 DEFAULT_DIR = DEFAULT_DOCS / "trees"
-SITE_CONFIG = Path("mkdocs.yml")  # where the result pages are (outcome_url), when there is one
+SITE_CONFIG = Path("mkdocs.yml")  # where the result pages are (outcome_url, outcome_pages), when there is one
 
 
 def _files(args: list[str]) -> list[Path]:
@@ -39,13 +39,14 @@ def _docs(ns: argparse.Namespace) -> Path:
 
 def _check(files: list[Path], ns: argparse.Namespace) -> Result | None:
     """Check ``files`` as the site's build would: links against its docs folder, result pages where its
-    mkdocs.yml puts them. Return None, having said why, if mkdocs.yml gives an outcome_url that is wrong."""
+    mkdocs.yml puts them, for the trees it gives them. Return None, having said why, if mkdocs.yml gives an
+    outcome_url or outcome_pages that is wrong."""
     try:
-        layout = site_layout(SITE_CONFIG) if SITE_CONFIG.is_file() else DEFAULT_LAYOUT
+        layout, outcome_pages = site_options(SITE_CONFIG) if SITE_CONFIG.is_file() else (DEFAULT_LAYOUT, True)
     except ValueError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return None
-    return check_files(files, _docs(ns), layout)
+    return check_files(files, _docs(ns), layout, outcome_pages)
 
 
 def _print_problems(result: Result, style: str) -> None:

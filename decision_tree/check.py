@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import keys, source
 from .diagnostics import Diagnostic
-from .layout import DEFAULT
+from .layout import DEFAULT, with_pages
 from .links import check_links
 from .load import parse
 from .memory import collector_paused
@@ -51,12 +52,15 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def check_files(paths: list[Path], docs: Path | None = None, layout: str = DEFAULT) -> Result:
+def check_files(
+    paths: list[Path], docs: Path | None = None, layout: str = DEFAULT, outcome_pages: bool | Collection[str] = True
+) -> Result:
     """Check the given tree files. ``continue_with`` may name any tree in the same folders.
 
     Links in tree text are read against ``docs``, the site's docs folder, which the caller knows (the
     plugin from mkdocs.yml, the CLI from --docs); without one, only what needs no docs folder is checked.
-    ``layout`` is the site's outcome_url: where the result pages that links may name are generated.
+    ``layout`` is the site's outcome_url: where the result pages that links may name are generated;
+    ``outcome_pages`` which trees get them (mkdocs.yml's outcome_pages).
     """
     known = frozenset(p.stem for folder in {p.parent for p in paths} for p in tree_files(folder))
     known |= {p.stem for p in paths}
@@ -70,7 +74,7 @@ def check_files(paths: list[Path], docs: Path | None = None, layout: str = DEFAU
                 read += _check_one(path, known, problems)
         trees = {tree.id: tree for _, tree, _ in read}
         # Links last: a link may name any tree's result page, so every tree is read first.
-        outcomes = {tree.id: frozenset(tree.outcomes) for tree in trees.values()}
+        outcomes = {tree.id: frozenset(tree.outcomes) for tree in trees.values() if with_pages(outcome_pages, tree.id)}
         root = Path(os.path.abspath(docs)) if docs is not None else None
         sites: dict[str, Published] = {}
         for path, tree, text in read:
@@ -121,6 +125,8 @@ def _top_folder(folder: Path, docs: Path) -> str:
     return parts[0] if parts and parts[0] not in (".", "..") else ""
 
 
-def check_directory(directory: Path, docs: Path | None = None, layout: str = DEFAULT) -> Result:
+def check_directory(
+    directory: Path, docs: Path | None = None, layout: str = DEFAULT, outcome_pages: bool | Collection[str] = True
+) -> Result:
     """Check every tree file in a folder; links are read against ``docs`` (see ``check_files``)."""
-    return check_files(tree_files(directory), docs, layout)
+    return check_files(tree_files(directory), docs, layout, outcome_pages)

@@ -8,7 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .embed import parse_origin
-from .layout import DEFAULT, parse_layout
+from .layout import DEFAULT, parse_layout, parse_outcome_pages
 
 
 class Origin(c.BaseConfigOption[str]):
@@ -60,15 +60,10 @@ class OutcomePages(c.BaseConfigOption[bool | list[str]]):
         self.default = True
 
     def run_validation(self, value: object) -> bool | list[str]:
-        if isinstance(value, bool):
-            return value
-        if value is None:  # "outcome_pages:" with every line below it removed or commented out
-            return []
-        if isinstance(value, str):
-            raise c.ValidationError(f"write true, false or a list of tree ids, one a line: - {value}")
-        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-            raise c.ValidationError("write true, false or a list of tree ids (the tree files' names without .yml)")
-        return list(dict.fromkeys(value))
+        try:
+            return parse_outcome_pages(value)
+        except ValueError as problem:
+            raise c.ValidationError(str(problem)) from None
 
 
 class OutcomeUrl(c.BaseConfigOption[str]):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Collection
 
 from .model import did_you_mean
 
@@ -100,3 +101,22 @@ def page_address(source: str) -> str:
     if name in ("index", "README"):
         return folder + "/" if folder else ""
     return posixpath.join(folder, name) + "/"
+
+
+def parse_outcome_pages(value: object) -> bool | list[str]:
+    """Return which trees' results get a page: all (True), none (False) or the ids listed; raise
+    ValueError with one plain sentence for anything else."""
+    if isinstance(value, bool):
+        return value
+    if value is None:  # "outcome_pages:" with every line below it removed or commented out
+        return []
+    if isinstance(value, str):
+        raise ValueError(f"write true, false or a list of tree ids, one a line: - {value}")
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise ValueError("write true, false or a list of tree ids (the tree files' names without .yml)")
+    return list(dict.fromkeys(value))
+
+
+def with_pages(outcome_pages: bool | Collection[str], tree_id: str) -> bool:
+    """Return whether the results of tree ``tree_id`` get pages of their own."""
+    return outcome_pages if isinstance(outcome_pages, bool) else tree_id in outcome_pages

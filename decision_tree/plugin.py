@@ -40,7 +40,7 @@ from .convert import relink, to_html
 from .diagnostics import report
 from .editors import report_html
 from .keys import RECORD_SUFFIX
-from .layout import result_address, result_source
+from .layout import result_address, result_source, with_pages
 from .loading import swaps_pages, with_player
 from .model import Tree, did_you_mean
 from .paths import MANIFEST_SUFFIX
@@ -94,7 +94,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 "(python -m decision_tree init writes a first one), or set trees_dir to the folder below "
                 "docs_dir that holds them"
             )
-        result = check_directory(folder, docs, self.config.outcome_url)
+        result = check_directory(folder, docs, self.config.outcome_url, self.config.outcome_pages)
         trees = result.trees
         if not result.ok:
             problems = report(result.diagnostics)
@@ -124,10 +124,6 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 self._refuse(
                     f"decision-tree: outcome_pages: there is no tree {tree_id!r} in {self.config.trees_dir}/; {hint}"
                 )
-
-    def _has_outcome_pages(self, tree_id: str) -> bool:
-        listed = self.config.outcome_pages
-        return tree_id in listed if isinstance(listed, list) else listed
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # The tree files, their path lists and key records become pages: none is published as a file,
@@ -178,7 +174,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                     "the tree %r is not embedded in any page: add <!-- decision-tree %s --> to one", tree_id, tree_id
                 )
                 continue
-            if not self._has_outcome_pages(tree_id):
+            if not with_pages(self.config.outcome_pages, tree_id):
                 continue  # the results are shown on the tool page only
             for outcome in tree.outcomes.values():
                 # No front matter: the title and description are set in on_page_markdown, as text.

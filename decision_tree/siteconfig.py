@@ -1,5 +1,6 @@
 """What the command line reads from the site's mkdocs.yml, so that its check agrees with the build:
-the plugin's outcome_url, where the result pages that tree text may link to are generated.
+the plugin's outcome_url and outcome_pages, where the result pages that tree text may link to are
+generated, and for which trees.
 
 Read without MkDocs: the file is YAML, and MkDocs' own tags (``!ENV``, ``!relative``,
 ``!!python/name:…``) stand for values this reading never needs, so each reads as nothing.
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .layout import DEFAULT, parse_layout
+from .layout import DEFAULT, parse_layout, parse_outcome_pages
 
 PLUGIN = "decision-tree"
 
@@ -25,19 +26,27 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 
 def site_layout(config: Path) -> str:
-    """Return the outcome_url that ``config`` (a mkdocs.yml) gives the plugin, or the default when it
-    gives none; raise ValueError, naming the file and the option, when the file or the option is wrong."""
+    """Return the outcome_url that ``config`` (a mkdocs.yml) gives the plugin (see ``site_options``)."""
+    return site_options(config)[0]
+
+
+def site_options(config: Path) -> tuple[str, bool | list[str]]:
+    """Return the outcome_url and outcome_pages that ``config`` (a mkdocs.yml) gives the plugin, each
+    its default when the file gives none; raise ValueError, naming the file and the option, when the
+    file or an option is wrong."""
     try:
         data = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
         raise ValueError(f"{config}: could not be read as YAML ({problem})") from None
     options = _plugin_options(data.get("plugins") if isinstance(data, dict) else None)
-    if "outcome_url" not in options:
-        return DEFAULT
-    try:
-        return parse_layout(options["outcome_url"])
-    except ValueError as problem:
-        raise ValueError(f"{config}: plugins: {PLUGIN}: outcome_url: {problem}") from None
+    found: list = [DEFAULT, True]
+    for index, (name, parse) in enumerate((("outcome_url", parse_layout), ("outcome_pages", parse_outcome_pages))):
+        if name in options:
+            try:
+                found[index] = parse(options[name])
+            except ValueError as problem:
+                raise ValueError(f"{config}: plugins: {PLUGIN}: {name}: {problem}") from None
+    return found[0], found[1]
 
 
 def _plugin_options(plugins: object) -> dict:

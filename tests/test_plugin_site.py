@@ -264,6 +264,37 @@ def test_the_command_line_checks_links_against_the_outcome_url_of_mkdocs_yml(tmp
     )
 
 
+def test_a_link_to_a_result_page_that_outcome_pages_turns_off_fails_the_check_and_the_build(
+    tmp_path, monkeypatch, capsys
+):
+    """No page is generated for a tree whose results outcome_pages leaves out, so a link to one would
+    break on the site: the command line (reading mkdocs.yml) and the build both refuse it."""
+    project = example_copy(tmp_path)
+    tree = project / "docs" / "trees" / "example.yml"
+    assert KEEP in tree.read_text()
+    tree.write_text(tree.read_text().replace(KEEP, KEEP + " Else [make it a tree](/tools/example/make-tree.md)."))
+    monkeypatch.chdir(project)
+    assert main(["check"]) == 0, capsys.readouterr()  # every result has its page: the link lands
+    capsys.readouterr()
+    with_plugin_options(project, "      outcome_pages: []\n")
+    assert main(["check"]) == 1
+    problem = 'error DT029: the link "/tools/example/make-tree.md" points to a page that does not exist'
+    assert problem in capsys.readouterr().out
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 1 and "DT029" in done.stderr, done.stderr
+
+
+def test_the_command_line_names_a_wrong_outcome_pages_in_mkdocs_yml(tmp_path, monkeypatch, capsys):
+    project = example_copy(tmp_path)
+    with_plugin_options(project, "      outcome_pages: example\n")
+    monkeypatch.chdir(project)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err == (
+        "error: mkdocs.yml: plugins: decision-tree: outcome_pages: write true, false or a list of tree ids, "
+        "one a line: - example\n"
+    )
+
+
 def test_a_result_given_the_address_of_a_page_stops_the_build(tmp_path):
     project = example_copy(tmp_path)
     with_plugin_options(project, '      outcome_url: "{folder}{outcome}/"\n')
