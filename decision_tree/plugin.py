@@ -12,15 +12,12 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import shutil
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 
 from jinja2 import Environment
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -33,7 +30,6 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import active
 from . import embed as embedding
-from .cards import HEIGHT, WIDTH, Card, CardCache, CardsUnavailable, fingerprint
 from .check import SUFFIXES, check_directory
 from .config import DecisionTreeConfig
 from .convert import relink, to_html
@@ -44,6 +40,7 @@ from .layout import result_address, result_source, with_pages
 from .loading import swaps_pages, with_player
 from .model import Tree, did_you_mean
 from .paths import MANIFEST_SUFFIX
+from .previews import Previews, page_card, site_card
 from .published import EMBED, REPORT, embed_options, embed_problems, embeds_in
 from .render import (
     Entry,
@@ -66,7 +63,6 @@ ASSET_DIR = "assets/decision-tree"
 # What the site serves -> the file in assets/: the player ships minified (package.json's "player" and
 # "player-css"; tests/js checks both are fresh).
 SHIPPED = {"player.js": "player.min.js", "player.css": "player.min.css"}
-CARD_DIR = "assets/cards"  # the link-preview cards in the built site, named by their text's hash
 # The plugin's own files in the trees folder: compiled into pages, never published as they are.
 TREE_FILES = (*SUFFIXES, MANIFEST_SUFFIX, RECORD_SUFFIX)
 
@@ -105,7 +101,8 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
             trees = last_good
         self.trees: dict[str, Tree] = dict(trees)
         self._check_outcome_pages()
-        self._setup_cards(config)
+        self.previews: Previews = getattr(self, "previews", None) or Previews()  # its cache outlives rebuilds
+        self.previews.setup(config, self.config.cards, self.config.cards_cache)
         # The player loads only on the pages that show a tree (on_post_page), unless the theme swaps pages
         # in place, where any page may become a tree's without a load (loading.py).
         self.everywhere = swaps_pages(config.theme.name, config.theme.get("features"))
@@ -251,73 +248,19 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["decision_tree_sidebars"] = {}  # results folder -> its pages' sidebars, drawn once a build
-        self.cards_placed: set[str] = set()  # the cards this build has put in site_dir
-        site = config.site_name
-        site_card = Card(site, site, summary=config.site_description or "")
-        env.globals["decision_tree_site_card"] = self._place_card(site_card, config)  # pages without one (404)
+        self.previews.new_build()
+        env.globals["decision_tree_site_card"] = self.previews.place(site_card(config), config)  # (404)
         return env
-
-    def _setup_cards(self, config: MkDocsConfig) -> None:
-        """Keep the card cache across serve's rebuilds; without Pillow or site_url, draw no cards
-        (a warning only if mkdocs.yml asked for them with ``cards: true``)."""
-        previous = getattr(self, "card_cache", None)
-        self.card_cache: CardCache | None = None
-        if self.config.cards is False:
-            return
-        say = log.warning if self.config.cards else log.info
-        if not config.site_url:
-            say("link-preview cards need an absolute address: set site_url (or SITE_URL)")
-            return
-        try:
-            fingerprint()
-        except CardsUnavailable as error:
-            say("%s; the pages get no preview card", error)
-            return
-        folder = Path(config.config_file_path).parent / self.config.cards_cache
-        self.card_cache = previous if previous is not None and previous.folder == folder else CardCache(folder)
-
-    def _place_card(self, card: Card, config: MkDocsConfig) -> dict[str, Any] | None:
-        """Put the card in the built site (drawn only if no build has drawn its text); return its meta."""
-        if self.card_cache is None:
-            return None
-        drawn = self.card_cache.path(card)
-        address = f"{CARD_DIR}/{drawn.name}"
-        if address not in self.cards_placed:
-            target = Path(config.site_dir) / address
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
-            try:
-                os.link(drawn, target)  # the cache and the site on one file system: no copy
-            except OSError:
-                shutil.copyfile(drawn, target)
-            self.cards_placed.add(address)
-        alt = " - ".join(dict.fromkeys(part for part in (card.site, card.kicker, card.title) if part))
-        return {"url": urljoin(config.site_url or "", address), "alt": alt, "width": WIDTH, "height": HEIGHT}
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if self.card_cache is not None:
-            card = self._place_card(self._card_text(page, config), config)
+        if self.previews.cache is not None:
+            mine = self.outcome_pages.get(page.file.src_uri)
+            result = (self.trees[mine[0]], self.trees[mine[0]].outcomes[mine[1]]) if mine else None
+            card = self.previews.place(page_card(page, config, result), config)
             context["decision_tree_card"] = card  # type: ignore[typeddict-unknown-key]
         return context
-
-    def _card_text(self, page: Page, config: MkDocsConfig) -> Card:
-        """Return what a page's card says: the site, the tool or section, the title, the summary."""
-        site = config.site_name
-        mine = self.outcome_pages.get(page.file.src_uri)
-        if mine:
-            tree = self.trees[mine[0]]
-            outcome = tree.outcomes[mine[1]]
-            return Card(site, outcome.title, tree.title, outcome.summary or tree.summary or tree.title)
-        summary = _text(page.meta.get("description")) or config.site_description or ""
-        if page.is_homepage:
-            return Card(site, site, summary=summary)
-        section = page.parent
-        while section is not None and section.parent is not None:
-            section = section.parent
-        kicker = _text(section.title) if section is not None else ""
-        return Card(site, _text(page.meta.get("title") or page.title) or site, kicker, summary)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.last_good = self.trees  # what this build published: what serve falls back on
@@ -432,11 +375,6 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         }
         home = self.homes.get(tree.id)
         return Links(outcomes=outcomes, trees=trees, tool=home.url_relative_to(here) if home else None)
-
-
-def _text(value: object) -> str:
-    """Return a page's title or description as the text its head shows (the template's striptags)."""
-    return str(Markup(value).striptags()) if isinstance(value, str) else ""
 
 
 def _add_to_toc(page: Page, html: str, position: int, entries: list[Entry]) -> None:
