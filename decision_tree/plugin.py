@@ -140,6 +140,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
                 self.homes.setdefault(tree_id, file)
         self.islands: dict[str, str] = {}  # tree id -> its result pages' island, made once a build
         self.player_pages: set[str] = set()  # src_uri of each page that shows a tree, filled as they render
+        self.styled_pages: set[str] = set()  # ... and of each that needs the player's styles only (the report)
         self.outcome_files: dict[tuple[str, str], File] = {}
         self.outcome_pages: dict[str, tuple[str, str]] = {}  # src_uri -> (tree id, outcome id)
         self._add_outcome_pages(files, config)
@@ -301,6 +302,7 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         if REPORT.search(html):
             report = report_html(self.trees, {tid: self._links(t, page, files) for tid, t in self.trees.items()})
             html = REPORT.sub(lambda _match: report, html)
+            self.styled_pages.add(page.file.src_uri)  # the diagrams' figures scroll (player.css)
         if not EMBED.search(html):
             return html
         render = self._markdown_for(page, files)
@@ -330,14 +332,19 @@ class DecisionTreePlugin(BasePlugin[DecisionTreeConfig]):
         return embedding.framed(html) if framed else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Load the player on a page that shows a tree. An embed page's template prints none of the
-        theme's scripts, so it gets the script even where every page loads the player."""
-        if page.file.src_uri not in self.player_pages:
+        """Load the player on a page that shows a tree, and its styles on the editors' report. An embed
+        page's template prints none of the theme's scripts, so it gets the script even where every page
+        loads the player."""
+        uri = page.file.src_uri
+        tree, styled = uri in self.player_pages, uri in self.player_pages or uri in self.styled_pages
+        if not styled:
             return output
-        framed = page.file.src_uri in getattr(self, "embed_pages", {})
+        framed = uri in getattr(self, "embed_pages", {})
         here = page.url
         stylesheet = None if self.everywhere else get_relative_url(f"{ASSET_DIR}/player.css", here)
-        script = None if self.everywhere and not framed else get_relative_url(f"{ASSET_DIR}/player.js", here)
+        script = (
+            None if not tree or self.everywhere and not framed else get_relative_url(f"{ASSET_DIR}/player.js", here)
+        )
         return with_player(output, stylesheet, script)
 
     def _edit_url(self, tree: Tree, config: MkDocsConfig) -> str | None:
