@@ -52,6 +52,7 @@ class Recorded(NamedTuple):
     key: str
     pos: Pos
     retired: bool = False
+    mark: str = ""  # what follows the key on its line: "retired", or words the record does not read
 
 
 def read_record(text: str) -> list[Recorded]:
@@ -61,7 +62,8 @@ def read_record(text: str) -> list[Recorded]:
         words = line.split()
         if words and not words[0].startswith("#"):
             retired = words[1:] == [RETIRED] and PAIR in words[0]  # only an answer can be retired
-            found.append(Recorded(words[0], Pos(number, len(line) - len(line.lstrip()) + 1), retired))
+            column = len(line) - len(line.lstrip()) + 1
+            found.append(Recorded(words[0], Pos(number, column), retired, " ".join(words[1:])))
     return found
 
 
@@ -82,12 +84,18 @@ def unrecorded(tree: Tree, recorded: Iterable[Recorded]) -> list[str]:
 def broken_keys(tree: Tree, record: list[Recorded], path: str) -> list[Diagnostic]:
     """Return a DT040 for each recorded key the tree no longer resolves, at the record's line."""
     problems = []
-    for key, pos, retired in record:
+    for key, pos, retired, mark in record:
         if retired:
             continue
         problem = _resolve(tree, key)
         if problem is not None:
             message, hint = problem
+            if mark == RETIRED:  # on a question's or an outcome's line: links with it must still land
+                hint = f"only an answer can be retired, not a question or an outcome; {hint}"
+            elif mark:
+                hint = (
+                    f"{mark!r} after the key is not read (the only word the record reads there is '{RETIRED}'); {hint}"
+                )
             problems.append(Diagnostic(path, pos, "DT040", message, hint))
     return problems
 

@@ -150,6 +150,22 @@ def test_an_answer_retired_on_purpose_passes(published):
     assert codes(fixed) == []
 
 
+def test_a_question_cannot_be_retired_and_a_misspelt_mark_is_named(published):
+    """'retired' drops an answer from old links; a question's links must still land, so on a step's line
+    the word is not taken, and the hint says why. Any other word after a key is named as unread."""
+    split = TREE.replace("  owner:\n    text: Does someone own it?", "  incidents:\n    text: Does someone respond?")
+    path = published((TREE, split.replace("next: owner", "next: incidents")))
+    record = record_path(path)
+    record.write_text(record.read_text().replace("owner\n", "owner retired\n", 1))
+    record.write_text(record.read_text().replace("owner:keep\n", "owner:keep retird\n"))
+    found = {d.pos.line: d for d in check_files([path]).diagnostics if d.code == "DT040"}
+    lines = record.read_text().splitlines()
+    step = found[lines.index("owner retired") + 1]
+    assert step.hint.startswith("only an answer can be retired, not a question or an outcome; under aliases:")
+    answer = found[lines.index("owner:keep retird") + 1]
+    assert answer.hint.startswith("'retird' after the key is not read (the only word the record reads there is")
+
+
 def test_the_record_only_grows_and_keeps_retirements(published):
     path = published(("label: Partly", "label: In part"), ("label: Yes, it is live", "label: Yes, it is live"))
     record = record_path(path)
