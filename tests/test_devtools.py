@@ -41,3 +41,17 @@ def test_lighthouse_is_pinned_to_one_version():
     assert re.fullmatch(r"\d+\.\d+\.\d+", version), version
     assert lock["lockfileVersion"] == 3
     assert lock["packages"]["node_modules/lighthouse"]["version"] == version
+
+
+def test_the_site_bench_weighs_a_copy_without_the_plugin_that_still_builds(tmp_path):
+    """./scripts/bench compares the site with a copy whose tool pages are plain: no plugin, no embed
+    line (listed trees too) and no tool-length line left for the site's hook, which needs the trees."""
+    from devtools.bench_site import without_trees
+    from devtools.site import mkdocs_build
+
+    project = without_trees(copy_project(tmp_path / "project"))
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<!--\s*(decision-tree|tool-length)\s", text), page
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
