@@ -8,13 +8,16 @@ Read without MkDocs: the file is YAML, and MkDocs' own tags (``!ENV``, ``!relati
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
 from .layout import DEFAULT, parse_layout, parse_outcome_pages
 
 PLUGIN = "decision-tree"
+T = TypeVar("T")
 
 
 class _Loader(yaml.SafeLoader):
@@ -39,14 +42,21 @@ def site_options(config: Path) -> tuple[str, bool | list[str]]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
         raise ValueError(f"{config}: could not be read as YAML ({problem})") from None
     options = _plugin_options(data.get("plugins") if isinstance(data, dict) else None)
-    found: list = [DEFAULT, True]
-    for index, (name, parse) in enumerate((("outcome_url", parse_layout), ("outcome_pages", parse_outcome_pages))):
-        if name in options:
-            try:
-                found[index] = parse(options[name])
-            except ValueError as problem:
-                raise ValueError(f"{config}: plugins: {PLUGIN}: {name}: {problem}") from None
-    return found[0], found[1]
+    every: bool | list[str] = True  # outcome_pages' default: every tree's results get pages
+    return (
+        _option(config, options, "outcome_url", parse_layout, DEFAULT),
+        _option(config, options, "outcome_pages", parse_outcome_pages, every),
+    )
+
+
+def _option(config: Path, options: dict, name: str, parse: Callable[[object], T], default: T) -> T:
+    """Return option ``name`` as ``parse`` reads it, or ``default``; a wrong value names file and option."""
+    if name not in options:
+        return default
+    try:
+        return parse(options[name])
+    except ValueError as problem:
+        raise ValueError(f"{config}: plugins: {PLUGIN}: {name}: {problem}") from None
 
 
 def _plugin_options(plugins: object) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from devtools.project import ROOT
 TREES = ROOT / "docs" / "trees"
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+EXAMPLE = ROOT / "examples" / "minimal"  # another site: two pages on the stock mkdocs theme, one tree
 
 
 def shipped_trees() -> list[Path]:
@@ -40,3 +42,26 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
     return done
+
+
+def example_copy(target: Path) -> Path:
+    """Copy examples/minimal to ``target``/project and return that folder."""
+    project = target / "project"
+    shutil.copytree(EXAMPLE, project)
+    return project
+
+
+def with_plugin_options(project: Path, options: str) -> None:
+    """Give the decision-tree plugin of a copied example these option lines (indented under it)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "  - decision-tree\n" in text
+    config.write_text(text.replace("  - decision-tree\n", "  - decision-tree:\n" + options))
+
+
+def with_theme(project: Path, theme: str) -> None:
+    """Replace a copied example's ``theme: mkdocs`` line with ``theme`` (YAML lines)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "theme: mkdocs\n" in text
+    config.write_text(text.replace("theme: mkdocs\n", theme))

@@ -11,24 +11,11 @@ import pytest
 from decision_tree.__main__ import main
 from decision_tree.check import check_directory
 from decision_tree.init import FILES
-from devtools.project import ROOT
 from devtools.site import mkdocs_build
 
-EXAMPLE = ROOT / "examples" / "minimal"
+from .support import EXAMPLE, example_copy, with_plugin_options
+
 MINIMAL_CONFIG = "site_name: Decision tree example\ntheme: mkdocs\nplugins:\n  - search\n  - decision-tree\n"
-
-
-def example_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(EXAMPLE, project)
-    return project
-
-
-def with_plugin_options(project: Path, options: str) -> None:
-    config = project / "mkdocs.yml"
-    text = config.read_text()
-    assert "  - decision-tree\n" in text
-    config.write_text(text.replace("  - decision-tree\n", "  - decision-tree:\n" + options))
 
 
 def published(site: Path) -> set[str]:

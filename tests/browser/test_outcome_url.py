@@ -3,30 +3,22 @@ new address, and the result page opened from it leads back to the tool."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from playwright.sync_api import expect
 
-from devtools.project import ROOT
-
+from ..support import example_copy, with_plugin_options, with_theme
 from .conftest import built_and_served
 from .test_themes import CHOICES, RESULT, THEMES, off_host
 
-EXAMPLE = ROOT / "examples" / "minimal"
 ANSWERS = "#example=steps:options,options:make-tree"
 
 
 @pytest.fixture(scope="module")
 def moved_site(tmp_path_factory):
     """examples/minimal with its results at results/<tree>/<outcome>/, built and served."""
-    project = tmp_path_factory.mktemp("example-moved")
-    shutil.copytree(EXAMPLE, project, dirs_exist_ok=True)
-    config = project / "mkdocs.yml"
-    text = config.read_text().replace("theme: mkdocs\n", THEMES["mkdocs"])
-    config.write_text(
-        text.replace("  - decision-tree\n", '  - decision-tree:\n      outcome_url: "results/{tree}/{outcome}/"\n')
-    )
+    project = example_copy(tmp_path_factory.mktemp("example-moved"))
+    with_theme(project, THEMES["mkdocs"])
+    with_plugin_options(project, '      outcome_url: "results/{tree}/{outcome}/"\n')
     with built_and_served(project, tmp_path_factory.mktemp("example-moved-site")) as base:
         yield base
 

@@ -3,16 +3,12 @@ use, read in Chromium. A reader answers, reaches a result, and can read every pa
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from playwright.sync_api import expect
 
-from devtools.project import ROOT
-
+from ..support import example_copy, with_plugin_options, with_theme
 from .conftest import built_and_served
 
-EXAMPLE = ROOT / "examples" / "minimal"
 CHOICES = ["Several choices, one after another", "Each has a few clear options"]
 FIRST = "Does a reader have to make more than one choice to reach the advice?"
 RESULT = "Make it a decision tree"
@@ -54,12 +50,8 @@ DARK = {"mkdocs-dark", "material-slate"}
 @pytest.fixture(scope="module", params=sorted(THEMES))
 def themed_site(request, tmp_path_factory):
     """examples/minimal, its theme line replaced, built and served."""
-    project = tmp_path_factory.mktemp(f"example-{request.param}")
-    shutil.copytree(EXAMPLE, project, dirs_exist_ok=True)
-    config = project / "mkdocs.yml"
-    text = config.read_text()
-    assert "theme: mkdocs\n" in text
-    config.write_text(text.replace("theme: mkdocs\n", THEMES[request.param]))
+    project = example_copy(tmp_path_factory.mktemp(f"example-{request.param}"))
+    with_theme(project, THEMES[request.param])
     with built_and_served(project, tmp_path_factory.mktemp(f"example-{request.param}-site")) as base:
         yield request.param, base
 
@@ -120,11 +112,9 @@ def test_the_player_loads_only_where_a_tree_is_shown(page, themed_site):
 
 @pytest.fixture(scope="module")
 def site_without_result_pages(tmp_path_factory):
-    project = tmp_path_factory.mktemp("example-no-results")
-    shutil.copytree(EXAMPLE, project, dirs_exist_ok=True)
-    config = project / "mkdocs.yml"
-    text = config.read_text().replace("theme: mkdocs\n", THEMES["mkdocs"])
-    config.write_text(text.replace("  - decision-tree\n", "  - decision-tree:\n      outcome_pages: false\n"))
+    project = example_copy(tmp_path_factory.mktemp("example-no-results"))
+    with_theme(project, THEMES["mkdocs"])
+    with_plugin_options(project, "      outcome_pages: false\n")
     with built_and_served(project, tmp_path_factory.mktemp("example-no-results-site")) as base:
         yield base
 
